@@ -1,0 +1,67 @@
+import type { Prisma } from "../generated/prisma/client.js";
+import type { ConnectorScope } from "../generated/prisma/enums.js";
+import type { Viewer } from "./viewer.js";
+
+/**
+ * Who may see what — the one rule every path (queries, mutations, subscriptions, OAuth, MCP) uses.
+ * Another organization's objects do not exist for the viewer. TEAM connectors are visible to their
+ * whole organization; PERSONAL connectors and personal configurations only to their owner: the
+ * viewer's user, or, for an API key without a user, that key.
+ */
+interface Owned {
+  organizationId: string;
+  scope: ConnectorScope;
+  ownerUserId: string | null;
+  ownerApiKeyId: string | null;
+}
+
+export function canSee(viewer: Viewer, o: Owned): boolean {
+  if (o.organizationId !== viewer.organizationId) return false;
+  if (o.scope === "TEAM") return true;
+  return viewer.userId ? o.ownerUserId === viewer.userId : o.ownerApiKeyId === viewer.apiKeyId;
+}
+
+export function connectorOwnership(c: {
+  organizationId: string;
+  scope: ConnectorScope;
+  createdById: string | null;
+  ownerApiKeyId: string | null;
+}): Owned {
+  return {
+    organizationId: c.organizationId,
+    scope: c.scope,
+    ownerUserId: c.createdById,
+    ownerApiKeyId: c.ownerApiKeyId,
+  };
+}
+
+export const canSeeConnector = (viewer: Viewer, c: Parameters<typeof connectorOwnership>[0]) =>
+  canSee(viewer, connectorOwnership(c));
+
+export function visibleConnectorsWhere(viewer: Viewer): Prisma.ConnectorWhereInput {
+  const mine: Prisma.ConnectorWhereInput = viewer.userId
+    ? { createdById: viewer.userId }
+    : { ownerApiKeyId: viewer.apiKeyId, createdById: null };
+  return { organizationId: viewer.organizationId, OR: [{ scope: "TEAM" }, { scope: "PERSONAL", ...mine }] };
+}
+
+export function visibleEventsWhere(viewer: Viewer): Prisma.ConnectorEventWhereInput {
+  const mine: Prisma.ConnectorEventWhereInput = viewer.userId
+    ? { ownerUserId: viewer.userId }
+    : { ownerApiKeyId: viewer.apiKeyId, ownerUserId: null };
+  return { organizationId: viewer.organizationId, OR: [{ scope: "TEAM" }, { scope: "PERSONAL", ...mine }] };
+}
+
+export function visiblePersonalConfigurationsWhere(viewer: Viewer): Prisma.PersonalConfigurationWhereInput {
+  return viewer.userId
+    ? { organizationId: viewer.organizationId, userId: viewer.userId }
+    : { organizationId: viewer.organizationId, apiKeyId: viewer.apiKeyId, userId: null };
+}
+
+export function canSeePersonalConfiguration(
+  viewer: Viewer,
+  p: { organizationId: string; userId: string | null; apiKeyId: string | null },
+): boolean {
+  if (p.organizationId !== viewer.organizationId) return false;
+  return viewer.userId ? p.userId === viewer.userId : p.userId === null && p.apiKeyId === viewer.apiKeyId;
+}

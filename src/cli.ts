@@ -1,0 +1,110 @@
+// Administration on the configured database: `npm run cli -- <command>`.
+import { parseArgs } from "node:util";
+import { createApiKey } from "./auth/api-keys.js";
+import { openDatabase, prisma } from "./db/client.js";
+import { newId } from "./db/ids.js";
+import { DatabaseInUseError } from "./db/pglite-lock.js";
+import { databaseTarget } from "./db/target.js";
+import { readEnv } from "./env.js";
+import type { Role } from "./generated/prisma/enums.js";
+import { loadCatalog, readCatalog } from "./modules/presets/catalog.js";
+
+const USAGE = `Usage: npm run cli -- <command>
+  orgs create <slug> [--name N]
+  users create <email> --org <slug> --role ADMIN|MEMBER [--name N]
+  keys create --org <slug> [--user <email>] --role ADMIN|MEMBER [--name N]
+  keys revoke <key id>
+  keys list --org <slug>
+  seed                 load the preset catalog (idempotent)
+  migrate              apply pending migrations`;
+
+class UsageError extends Error {}
+
+function role(value: string | undefined): Role {
+  if (value !== "ADMIN" && value !== "MEMBER") throw new UsageError("--role must be ADMIN or MEMBER");
+  return value;
+}
+
+async function org(slug: string | undefined) {
+  if (!slug) throw new UsageError("--org <slug> is required");
+  const found = await prisma.organization.findUnique({ where: { slug } });
+  if (!found) throw new UsageError(`no organization with slug "${slug}"`);
+  return found;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: "string" }, org: { type: "string" }, role: { type: "string" }, user: { type: "string" } },
+  });
+  const [group, action, arg] = positionals;
+  const command = [group, action].filter(Boolean).join(" ");
+  if (!group || group === "help") throw new UsageError("");
+
+  const env = readEnv();
+  const close = await openDatabase(databaseTarget(env.DATABASE_URL, env.DATA_DIR), { purpose: "the Plugboard CLI" });
+  try {
+    if (group === "seed" || group === "migrate") {
+      if (group === "seed") console.log(`catalog: ${await loadCatalog(prisma, await readCatalog(env.CATALOG_PATH))} presets`);
+      else console.log("migrations: up to date");
+    } else if (command === "orgs create") {
+      if (!arg || !/^[a-z0-9][a-z0-9-]*$/.test(arg)) throw new UsageError("orgs create <slug>: lowercase letters, digits and -");
+      const o = await prisma.organization.create({ data: { id: newId("org"), slug: arg, name: values.name ?? arg } });
+      console.log(`organization ${o.slug} (${o.id})`);
+    } else if (command === "users create") {
+      if (!arg || !arg.includes("@")) throw new UsageError("users create <email>");
+      const o = await org(values.org);
+      const u = await prisma.user.create({
+        data: { id: newId("user"), organizationId: o.id, email: arg, name: values.name ?? null, role: role(values.role) },
+      });
+      console.log(`user ${u.email} (${u.id}) in ${o.slug} as ${u.role}`);
+    } else if (command === "keys create") {
+      const o = await org(values.org);
+      let userId: string | null = null;
+      if (values.user) {
+        const u = await prisma.user.findFirst({ where: { email: values.user, organizationId: o.id } });
+        if (!u) throw new UsageError(`no user ${values.user} in ${o.slug}`);
+        userId = u.id;
+      }
+      const { id, key } = await createApiKey(prisma, { organizationId: o.id, userId, role: role(values.role), name: values.name });
+      console.log(`API key ${id} for ${o.slug}${values.user ? ` (${values.user})` : ""}; it is shown only once:`);
+      console.log(key);
+    } else if (command === "keys revoke") {
+      if (!arg) throw new UsageError("keys revoke <key id>");
+      const { count } = await prisma.apiKey.updateMany({ where: { id: arg, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (!count) throw new UsageError(`no active key ${arg}`);
+      console.log(`revoked ${arg}`);
+    } else if (command === "keys list") {
+      const o = await org(values.org);
+      const keys = await prisma.apiKey.findMany({ where: { organizationId: o.id }, include: { user: true }, orderBy: { createdAt: "asc" } });
+      for (const k of keys) {
+        const status = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active";
+        console.log(`${k.id}  ${k.prefix}…  ${k.role}  ${k.user?.email ?? "(organization)"}  ${status}`);
+      }
+    } else {
+      throw new UsageError(`unknown command: ${command}`);
+    }
+  } finally {
+    await close();
+  }
+}
+
+run(process.argv.slice(2)).catch((e) => {
+  if (e instanceof UsageError) {
+    if (e.message) console.error(`error: ${e.message}\n`);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (e instanceof DatabaseInUseError) {
+    console.error(e.message);
+    process.exit(3);
+  }
+  const code = (e as { code?: string }).code;
+  if (code === "P2002") {
+    console.error("error: that already exists (slug, email or key must be unique)");
+    process.exit(1);
+  }
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

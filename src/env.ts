@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean));
+
+const schema = z.object({
+  NODE_ENV: z.string().default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("127.0.0.1"),
+  /** the URL people and OAuth providers reach this server at (redirect URIs are built from it) */
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default("./data"),
+  REDIS_URL: z.string().optional(),
+  BOOTSTRAP_API_KEY: z.string().min(32, "BOOTSTRAP_API_KEY must be at least 32 characters").optional(),
+  ENCRYPTION_KEYS: z.string().optional(),
+  ALLOWED_REDIRECT_ORIGINS: csv,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CATALOG_PATH: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Configuration, parsed and validated once; a bad value stops the start with a plain message. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

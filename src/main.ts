@@ -1,0 +1,54 @@
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildApp } from "./app.js";
+import { bootstrap } from "./auth/bootstrap.js";
+import { openDatabase, prisma } from "./db/client.js";
+import { databaseTarget, describeTarget } from "./db/target.js";
+import { readEnv } from "./env.js";
+import { createLogger } from "./logger.js";
+import { loadCatalog, readCatalog } from "./modules/presets/catalog.js";
+
+async function main() {
+  const env = readEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
+  const closeDatabase = await openDatabase(target, { purpose: "the Plugboard server" });
+  logger.info({ database: describeTarget(target) }, "database ready");
+
+  const presets = await loadCatalog(prisma, await readCatalog(env.CATALOG_PATH));
+  logger.info({ presets }, "catalog loaded");
+
+  const first = await bootstrap(prisma, env.BOOTSTRAP_API_KEY);
+  if (first) {
+    console.log(`Admin API key: ${first.apiKey}`);
+    if (target.kind === "pglite") {
+      const file = join(env.DATA_DIR, "admin-api-key");
+      await mkdir(env.DATA_DIR, { recursive: true });
+      await writeFile(file, `${first.apiKey}\n`, { mode: 0o600 });
+      await chmod(file, 0o600);
+      console.log(`(also written to ${file}; it is shown only once)`);
+    }
+  }
+
+  const app = buildApp({ logger });
+  const url = await app.start(env.PORT, env.HOST);
+  console.log(`Plugboard is serving GraphQL and GraphiQL at ${url}/graphql`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "draining");
+    await app.stop();
+    await closeDatabase();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { visibleConnectorsWhere } from "../../auth/visibility.js";
+import { builder } from "../../builder.js";
+import { prisma } from "../../db/client.js";
+import { isIdOf } from "../../db/ids.js";
+import { pageOptions } from "../common/pagination.js";
+import { ConnectorFilterInput, ConnectorOrderInput, connectorOrderBy, connectorWhere } from "./filter.js";
+import { ConnectorType } from "./types.js";
+
+builder.queryFields((t) => ({
+  connectors: t.prismaConnection(
+    {
+      type: ConnectorType,
+      cursor: "id",
+      ...pageOptions,
+      description: "The connectors the viewer can see: the organization's TEAM ones and the viewer's PERSONAL ones",
+      args: {
+        filter: t.arg({ type: ConnectorFilterInput }),
+        orderBy: t.arg({ type: ConnectorOrderInput }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        prisma.connector.findMany({
+          ...query,
+          where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] },
+          orderBy: connectorOrderBy(args.orderBy),
+        }),
+      totalCount: (_root, args, ctx) =>
+        prisma.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } }),
+    },
+    { name: "ConnectorConnection" },
+    { name: "ConnectorEdge" },
+  ),
+  connector: t.prismaField({
+    type: ConnectorType,
+    nullable: true,
+    description: "One connector, or null when it does not exist or the viewer may not see it",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      isIdOf("conn", args.id)
+        ? prisma.connector.findFirst({ ...query, where: { id: args.id, ...visibleConnectorsWhere(ctx.viewer) } })
+        : null,
+  }),
+}));

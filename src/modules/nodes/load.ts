@@ -1,0 +1,47 @@
+import { brandWithType } from "@pothos/core";
+import type { Viewer } from "../../auth/viewer.js";
+import {
+  canSee,
+  canSeeConnector,
+  visibleConnectorsWhere,
+  visiblePersonalConfigurationsWhere,
+} from "../../auth/visibility.js";
+import { prisma } from "../../db/client.js";
+import { idPrefix } from "../../db/ids.js";
+
+/** Loads any Node by its prefixed id, or null when it is malformed, unknown or invisible. */
+export async function loadNode(viewer: Viewer, id: string): Promise<unknown> {
+  const brand = <T extends object>(typename: string, value: T | null) => {
+    if (value) brandWithType(value, typename as never);
+    return value;
+  };
+  switch (idPrefix(id)) {
+    case "org":
+      return id === viewer.organizationId ? brand("Organization", await prisma.organization.findUnique({ where: { id } })) : null;
+    case "user":
+      return brand("User", await prisma.user.findFirst({ where: { id, organizationId: viewer.organizationId } }));
+    case "pset":
+      return brand("Preset", await prisma.preset.findUnique({ where: { id } }));
+    case "conn":
+      return brand("Connector", await prisma.connector.findFirst({ where: { id, ...visibleConnectorsWhere(viewer) } }));
+    case "pconf":
+      return brand(
+        "PersonalConfiguration",
+        await prisma.personalConfiguration.findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) } }),
+      );
+    case "evt": {
+      const e = await prisma.connectorEvent.findUnique({ where: { id } });
+      return e && canSee(viewer, e) ? brand("ConnectorEvent", e) : null;
+    }
+    case "tool": {
+      const own = await prisma.connectorTool.findUnique({ where: { id }, include: { connector: true } });
+      if (own) {
+        const { connector, ...tool } = own;
+        return canSeeConnector(viewer, connector) ? brand("Tool", tool) : null;
+      }
+      return brand("Tool", await prisma.presetTool.findUnique({ where: { id } }));
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,74 @@
+import { visiblePersonalConfigurationsWhere } from "../../auth/visibility.js";
+import { builder } from "../../builder.js";
+import { prisma } from "../../db/client.js";
+import { isIdOf } from "../../db/ids.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { HealthStatus } from "../../generated/prisma/enums.js";
+import { HealthStatusEnum } from "../common/enums.js";
+import { pageOptions } from "../common/pagination.js";
+import { PersonalConfigurationType } from "./types.js";
+
+const PersonalConfigurationFilterInput = builder.inputType("PersonalConfigurationFilter", {
+  description: "Narrows a list of personal configurations; every given condition must hold",
+  fields: (t) => ({
+    presetSlug: t.string(),
+    enabled: t.boolean(),
+    healthStatus: t.field({ type: [HealthStatusEnum] }),
+    metadata: t.field({ type: "JSONObject", description: "every key/value given must match" }),
+  }),
+});
+
+interface Filter {
+  presetSlug?: string | null;
+  enabled?: boolean | null;
+  healthStatus?: HealthStatus[] | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+function filterWhere(f: Filter | null | undefined): Prisma.PersonalConfigurationWhereInput {
+  if (!f) return {};
+  const and: Prisma.PersonalConfigurationWhereInput[] = [];
+  if (f.presetSlug) and.push({ preset: { slug: f.presetSlug } });
+  if (f.enabled != null) and.push({ enabled: f.enabled });
+  if (f.healthStatus) and.push({ healthStatus: { in: f.healthStatus } });
+  for (const [key, value] of Object.entries(f.metadata ?? {})) {
+    and.push({ metadata: { path: [key], equals: value as Prisma.InputJsonValue } });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+builder.queryFields((t) => ({
+  personalConfigurations: t.prismaConnection(
+    {
+      type: PersonalConfigurationType,
+      cursor: "id",
+      ...pageOptions,
+      description: "The viewer's own personal configurations, newest first",
+      args: { filter: t.arg({ type: PersonalConfigurationFilterInput }) },
+      resolve: (query, _root, args, ctx) =>
+        prisma.personalConfiguration.findMany({
+          ...query,
+          where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
+      totalCount: (_root, args, ctx) =>
+        prisma.personalConfiguration.count({
+          where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
+        }),
+    },
+    { name: "PersonalConfigurationConnection" },
+    { name: "PersonalConfigurationEdge" },
+  ),
+  personalConfiguration: t.prismaField({
+    type: PersonalConfigurationType,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      isIdOf("pconf", args.id)
+        ? prisma.personalConfiguration.findFirst({
+            ...query,
+            where: { id: args.id, ...visiblePersonalConfigurationsWhere(ctx.viewer) },
+          })
+        : null,
+  }),
+}));

@@ -1,0 +1,31 @@
+import { builder } from "../../builder.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { AuthType } from "../../generated/prisma/enums.js";
+import { AuthTypeEnum } from "../common/enums.js";
+
+export const PresetFilterInput = builder.inputType("PresetFilter", {
+  description: "Narrows the catalog; every given condition must hold",
+  fields: (t) => ({
+    search: t.string({ description: "name, slug or description, case-insensitive" }),
+    authType: t.field({ type: [AuthTypeEnum] }),
+    enabled: t.boolean(),
+  }),
+});
+
+export interface PresetFilter {
+  search?: string | null;
+  authType?: AuthType[] | null;
+  enabled?: boolean | null;
+}
+
+export function presetWhere(filter: PresetFilter | null | undefined): Prisma.PresetWhereInput {
+  const where: Prisma.PresetWhereInput = {};
+  if (!filter) return where;
+  if (filter.search) {
+    const contains = { contains: filter.search, mode: "insensitive" as const };
+    where.OR = [{ name: contains }, { slug: contains }, { description: contains }];
+  }
+  if (filter.authType) where.authType = { in: filter.authType };
+  if (filter.enabled != null) where.enabled = filter.enabled;
+  return where;
+}

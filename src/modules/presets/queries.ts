@@ -1,0 +1,29 @@
+import { builder } from "../../builder.js";
+import { prisma } from "../../db/client.js";
+import { pageOptions } from "../common/pagination.js";
+import { PresetFilterInput, presetWhere } from "./filter.js";
+import { PresetType } from "./types.js";
+
+builder.queryFields((t) => ({
+  presets: t.prismaConnection(
+    {
+      type: PresetType,
+      cursor: "id",
+      ...pageOptions,
+      description: "The catalog, by name",
+      args: { filter: t.arg({ type: PresetFilterInput }) },
+      resolve: (query, _root, args) =>
+        prisma.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      totalCount: (_root, args) => prisma.preset.count({ where: presetWhere(args.filter) }),
+    },
+    { name: "PresetConnection", description: "A page of presets" },
+    { name: "PresetEdge" },
+  ),
+  preset: t.prismaField({
+    type: PresetType,
+    nullable: true,
+    description: "One catalog entry by its slug",
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query, _root, args) => prisma.preset.findUnique({ ...query, where: { slug: args.slug } }),
+  }),
+}));

@@ -1,0 +1,41 @@
+import type { ToolType } from "../../generated/prisma/enums.js";
+import { builder } from "../../builder.js";
+import { ToolTypeEnum } from "../common/enums.js";
+
+/** A tool as agents see it: a preset's catalog entry, or a connector's own copy with its flags. */
+export interface ToolShape {
+  id: string;
+  name: string;
+  label: string;
+  description: string | null;
+  type: ToolType;
+  requiresConfirmation: boolean;
+  disabled?: boolean;
+  pendingReview?: boolean;
+  inputSchema: unknown;
+}
+
+export const ToolRef = builder.objectRef<ToolShape>("Tool");
+
+builder.node(ToolRef, {
+  description: "A tool that a connector exposes to agents",
+  id: { resolve: (tool) => tool.id },
+  fields: (t) => ({
+    name: t.exposeString("name", { description: 'base tool name, e.g. "zendesk_get_ticket"' }),
+    label: t.exposeString("label"),
+    description: t.exposeString("description", { nullable: true, description: "LLM-facing description" }),
+    type: t.expose("type", { type: ToolTypeEnum, description: "WRITE tools need approval in chat" }),
+    requiresConfirmation: t.exposeBoolean("requiresConfirmation"),
+    disabled: t.boolean({ description: "turned off for this connector instance", resolve: (x) => x.disabled ?? false }),
+    pendingReview: t.boolean({
+      description: "new or changed upstream since it was last approved: held disabled until reviewed",
+      resolve: (x) => x.pendingReview ?? false,
+    }),
+    inputSchema: t.field({
+      type: "JSONObject",
+      nullable: true,
+      description: "JSON Schema of the tool's arguments",
+      resolve: (x) => (x.inputSchema as Record<string, unknown> | null) ?? null,
+    }),
+  }),
+});

@@ -1,0 +1,27 @@
+import type { Viewer } from "../../auth/viewer.js";
+import { builder } from "../../builder.js";
+import { prisma } from "../../db/client.js";
+import { RoleEnum } from "../common/enums.js";
+import { OrganizationType, UserType } from "./types.js";
+
+const ViewerType = builder.objectRef<Viewer>("Viewer").implement({
+  description: "Who the API key in this request acts as",
+  fields: (t) => ({
+    user: t.prismaField({
+      type: UserType,
+      nullable: true,
+      description: "null for an organization key that belongs to no person",
+      resolve: (query, viewer) =>
+        viewer.userId ? prisma.user.findUnique({ ...query, where: { id: viewer.userId } }) : null,
+    }),
+    organization: t.prismaField({
+      type: OrganizationType,
+      resolve: (query, viewer) => prisma.organization.findUniqueOrThrow({ ...query, where: { id: viewer.organizationId } }),
+    }),
+    role: t.field({ type: RoleEnum, resolve: (viewer) => viewer.role }),
+  }),
+});
+
+builder.queryField("viewer", (t) =>
+  t.field({ type: ViewerType, description: "The caller", resolve: (_root, _args, ctx) => ctx.viewer }),
+);

@@ -1,0 +1,67 @@
+import { GraphQLError, Kind, type ValueNode } from "graphql";
+import { builder } from "./builder.js";
+
+const bad = (message: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+
+builder.scalarType("DateTime", {
+  description: "ISO 8601 date-time with milliseconds, in UTC: 2026-06-01T00:00:00.000Z",
+  serialize: (v) => (v instanceof Date ? v : new Date(v)).toISOString(),
+  parseValue: (v) => {
+    const d = typeof v === "string" ? new Date(v) : null;
+    if (!d || Number.isNaN(d.getTime()) || !/^\d{4}-\d\d-\d\dT/.test(v as string)) {
+      throw bad("DateTime must be an ISO 8601 string such as 2026-06-01T00:00:00.000Z");
+    }
+    return d;
+  },
+});
+
+function assertObject(v: unknown): Record<string, unknown> {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw bad("JSONObject must be a JSON object");
+  return v as Record<string, unknown>;
+}
+
+function literal(ast: ValueNode, variables?: Record<string, unknown> | null): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return ast.values.map((v) => literal(v, variables));
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value, variables)]));
+    case Kind.VARIABLE:
+      return variables?.[ast.name.value];
+    default:
+      throw bad("JSONObject must be a JSON object");
+  }
+}
+
+builder.scalarType("JSONObject", {
+  description: "A JSON object (never an array or a scalar)",
+  serialize: (v) => assertObject(v),
+  parseValue: (v) => assertObject(v),
+  parseLiteral: (ast, variables) => assertObject(literal(ast, variables)),
+});
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
+builder.scalarType("URL", {
+  description: "An absolute http(s) URL",
+  serialize: (v) => String(v),
+  parseValue: (v) => {
+    if (typeof v !== "string" || !isHttpUrl(v)) throw bad(`URL must be an absolute http(s) URL`);
+    return v;
+  },
+});

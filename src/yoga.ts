@@ -1,0 +1,68 @@
+import { EnvelopArmor } from "@escape.tech/graphql-armor";
+import { PothosValidationError } from "@pothos/core";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from "graphql-yoga";
+import { authenticate } from "./auth/api-keys.js";
+import type { Context } from "./context.js";
+import { prisma } from "./db/client.js";
+import { DomainError, NotFoundError, ValidationError } from "./errors.js";
+import type { PubSub } from "./events/pubsub.js";
+import type { Logger } from "./logger.js";
+import { schema } from "./schema.js";
+
+export type ServerContext = Record<string, unknown>;
+
+export const unauthorized = () =>
+  new GraphQLError("Missing or invalid API key: send `Authorization: Bearer <api key>`", {
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } },
+  });
+
+const DEFAULT_QUERY = `# Welcome to Plugboard. Add your API key under Headers: {"Authorization": "Bearer pb_…"}
+query Catalog {
+  viewer { organization { name } role }
+  connectorsWithStatus { slug name server { status connector { id name state } } }
+}
+`;
+
+/** Expected failures keep their message and a code; anything else is masked. */
+function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof GraphQLError) return error as Error;
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
+  }
+  if (original instanceof DomainError) {
+    const code =
+      original instanceof NotFoundError ? "NOT_FOUND" : original instanceof ValidationError ? "BAD_USER_INPUT" : original.name;
+    return new GraphQLError(original.message, { extensions: { code } });
+  }
+  return defaultMaskError(error, message, isDev);
+}
+
+export function createYogaServer(options: { pubsub: PubSub; logger: Logger }): YogaServerInstance<ServerContext, Context> {
+  const armor = new EnvelopArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    costLimit: { maxCost: 20000 },
+  });
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: { title: "Plugboard", subscriptionsProtocol: "WS", defaultQuery: DEFAULT_QUERY },
+    logging: {
+      debug: (...args) => options.logger.debug(args.map(String).join(" ")),
+      info: (...args) => options.logger.info(args.map(String).join(" ")),
+      warn: (...args) => options.logger.warn(args.map(String).join(" ")),
+      error: (...args) =>
+        options.logger.error({ err: args.find((a) => a instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(" ")),
+    },
+    maskedErrors: { maskError },
+    context: async ({ request }) => {
+      const viewer = await authenticate(prisma, request.headers.get("authorization"));
+      if (!viewer) throw unauthorized();
+      return { viewer, pubsub: options.pubsub };
+    },
+    plugins: [...armor.protect().plugins],
+  });
+}
