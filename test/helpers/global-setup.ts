@@ -1,0 +1,49 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { applyMigrations } from "../../src/db/migrate.js";
+import { PrismaClient } from "../../src/generated/prisma/client.js";
+
+/**
+ * Migrates one template database per run; every test file then starts from a copy of it:
+ * a PGlite data-dir dump (default) or a PostgreSQL template database (TEST_DATABASE_URL).
+ */
+export default async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), "plugboard-test-"));
+  process.env.PLUGBOARD_TEST_TMP = dir;
+  if (process.env.TEST_DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const template = `plugboard_template_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.query(`CREATE DATABASE ${template}`);
+    await admin.end();
+    const url = new URL(process.env.TEST_DATABASE_URL);
+    url.pathname = `/${template}`;
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    await applyMigrations(prisma);
+    await prisma.$disconnect();
+    process.env.PLUGBOARD_PG_TEMPLATE = template;
+    return async () => {
+      const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await c.connect();
+      const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'plugboard_t_%' OR datname = $1`, [template]);
+      for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
+      await c.end();
+      await rm(dir, { recursive: true, force: true });
+    };
+  }
+  const pglite = new PGlite();
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
+  await applyMigrations(prisma);
+  await prisma.$disconnect();
+  const file = join(dir, "template.tar");
+  await writeFile(file, Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer()));
+  await pglite.close();
+  process.env.PLUGBOARD_PGLITE_TEMPLATE = file;
+  return () => rm(dir, { recursive: true, force: true });
+}
