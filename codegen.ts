@@ -11,6 +11,7 @@ const config: CodegenConfig = {
       preset: "client",
       config: {
         useTypeImports: true,
+        emitLegacyCommonJSImports: false,
         enumsAsTypes: true,
         scalars: { DateTime: "string", JSONObject: "Record<string, unknown>", URL: "string" },
       },

@@ -3,11 +3,13 @@ import type { AddressInfo } from "node:net";
 import { prisma } from "./db/client.js";
 import { createEventBus, type PubSub } from "./events/pubsub.js";
 import { sendJson } from "./http/json.js";
+import type { ServerConfig } from "./context.js";
 import type { Logger } from "./logger.js";
 import { createYogaServer } from "./yoga.js";
 
 export interface AppOptions {
   logger: Logger;
+  config?: Partial<ServerConfig>;
   pubsub?: PubSub;
   /** how long SIGTERM waits for in-flight requests before closing their sockets */
   drainTimeoutMs?: number;
@@ -25,7 +27,8 @@ type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 /** The HTTP server: GraphQL (with GraphiQL), health probes, and the routes later modules add. */
 export function buildApp(options: AppOptions): App {
   const pubsub = options.pubsub ?? createEventBus();
-  const yoga = createYogaServer({ pubsub, logger: options.logger });
+  const config: ServerConfig = { allowedRedirectOrigins: [], ...options.config };
+  const yoga = createYogaServer({ pubsub, logger: options.logger, config });
   const routes: Record<string, Route> = {
     "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {

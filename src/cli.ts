@@ -6,6 +6,8 @@ import { newId } from "./db/ids.js";
 import { DatabaseInUseError } from "./db/pglite-lock.js";
 import { databaseTarget } from "./db/target.js";
 import { readEnv } from "./env.js";
+import { loadKeyring } from "./crypto/setup.js";
+import { rotateSecrets, useKeyring } from "./crypto/secrets.js";
 import type { Role } from "./generated/prisma/enums.js";
 import { loadCatalog, readCatalog } from "./modules/presets/catalog.js";
 
@@ -16,7 +18,8 @@ const USAGE = `Usage: npm run cli -- <command>
   keys revoke <key id>
   keys list --org <slug>
   seed                 load the preset catalog (idempotent)
-  migrate              apply pending migrations`;
+  migrate              apply pending migrations
+  rotate-keys          re-encrypt every stored secret with the first key of ENCRYPTION_KEYS`;
 
 class UsageError extends Error {}
 
@@ -45,7 +48,10 @@ async function run(argv: string[]): Promise<void> {
   const env = readEnv();
   const close = await openDatabase(databaseTarget(env.DATABASE_URL, env.DATA_DIR), { purpose: "the Plugboard CLI" });
   try {
-    if (group === "seed" || group === "migrate") {
+    useKeyring(await loadKeyring(env.ENCRYPTION_KEYS, databaseTarget(env.DATABASE_URL, env.DATA_DIR), env.DATA_DIR));
+    if (group === "rotate-keys") {
+      console.log(`re-encrypted ${await rotateSecrets()} secret(s) with key ${env.ENCRYPTION_KEYS?.split(":")[0] ?? "(key file)"}`);
+    } else if (group === "seed" || group === "migrate") {
       if (group === "seed") console.log(`catalog: ${await loadCatalog(prisma, await readCatalog(env.CATALOG_PATH))} presets`);
       else console.log("migrations: up to date");
     } else if (command === "orgs create") {

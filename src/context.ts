@@ -6,4 +6,14 @@ import type { PubSub } from "./events/pubsub.js";
 export interface Context extends Partial<YogaInitialContext> {
   viewer: Viewer;
   pubsub: PubSub;
+  config: ServerConfig;
+  /** this server's origin as browsers and providers reach it (PUBLIC_URL, else the request's) */
+  origin: string;
+}
+
+/** What the HTTP layer passes down to services (OAuth redirects, limits). */
+export interface ServerConfig {
+  publicUrl?: string;
+  /** origins that OAuth may send the browser back to, besides the server's own */
+  allowedRedirectOrigins: string[];
 }

@@ -5,6 +5,8 @@ import { bootstrap } from "./auth/bootstrap.js";
 import { openDatabase, prisma } from "./db/client.js";
 import { databaseTarget, describeTarget } from "./db/target.js";
 import { readEnv } from "./env.js";
+import { loadKeyring } from "./crypto/setup.js";
+import { useKeyring, verifySecrets } from "./crypto/secrets.js";
 import { createLogger } from "./logger.js";
 import { loadCatalog, readCatalog } from "./modules/presets/catalog.js";
 
@@ -14,6 +16,8 @@ async function main() {
   const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
   const closeDatabase = await openDatabase(target, { purpose: "the Plugboard server" });
   logger.info({ database: describeTarget(target) }, "database ready");
+  useKeyring(await loadKeyring(env.ENCRYPTION_KEYS, target, env.DATA_DIR));
+  await verifySecrets();
 
   const presets = await loadCatalog(prisma, await readCatalog(env.CATALOG_PATH));
   logger.info({ presets }, "catalog loaded");
@@ -30,7 +34,10 @@ async function main() {
     }
   }
 
-  const app = buildApp({ logger });
+  const app = buildApp({
+    logger,
+    config: { publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS },
+  });
   const url = await app.start(env.PORT, env.HOST);
   console.log(`Plugboard is serving GraphQL and GraphiQL at ${url}/graphql`);
 

@@ -3,7 +3,7 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/api-keys.js";
-import type { Context } from "./context.js";
+import type { Context, ServerConfig } from "./context.js";
 import { prisma } from "./db/client.js";
 import { DomainError, NotFoundError, ValidationError } from "./errors.js";
 import type { PubSub } from "./events/pubsub.js";
@@ -39,7 +39,11 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
   return defaultMaskError(error, message, isDev);
 }
 
-export function createYogaServer(options: { pubsub: PubSub; logger: Logger }): YogaServerInstance<ServerContext, Context> {
+export function createYogaServer(options: {
+  pubsub: PubSub;
+  logger: Logger;
+  config: ServerConfig;
+}): YogaServerInstance<ServerContext, Context> {
   const armor = new EnvelopArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
@@ -61,7 +65,8 @@ export function createYogaServer(options: { pubsub: PubSub; logger: Logger }): Y
     context: async ({ request }) => {
       const viewer = await authenticate(prisma, request.headers.get("authorization"));
       if (!viewer) throw unauthorized();
-      return { viewer, pubsub: options.pubsub };
+      const origin = options.config.publicUrl ? new URL(options.config.publicUrl).origin : new URL(request.url).origin;
+      return { viewer, pubsub: options.pubsub, config: options.config, origin };
     },
     plugins: [...armor.protect().plugins],
   });

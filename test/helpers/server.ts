@@ -8,6 +8,11 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { createLogger } from "../../src/logger.js";
 import { loadCatalog, readCatalog } from "../../src/modules/presets/catalog.js";
 import { openTestDatabase } from "./database.js";
+import { generateKeySpec, parseKeyring } from "../../src/crypto/keyring.js";
+import { useKeyring } from "../../src/crypto/secrets.js";
+
+/** The keyring of this test file (exported so tests can check what is stored). */
+export const TEST_KEYS = generateKeySpec("test");
 import { type GraphQLClient, graphqlClient } from "./graphql.js";
 
 export interface TestServer {
@@ -26,6 +31,7 @@ let databaseClose: (() => Promise<void>) | null = null;
 export async function startServer(options: { withCatalog?: boolean } = {}): Promise<TestServer> {
   if (!databaseClose) {
     databaseClose = await openTestDatabase();
+    useKeyring(parseKeyring(TEST_KEYS));
     if (options.withCatalog !== false) await loadCatalog(prisma, await readCatalog());
     afterAll(async () => {
       await databaseClose?.();
