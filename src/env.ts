@@ -5,6 +5,20 @@ const csv = z
   .optional()
   .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean));
 
+/** OAUTH_CLIENTS: {"<preset slug>": {"clientId": "…", "clientSecret": "…"}} as JSON */
+const oauthClients = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    try {
+      return s ? (JSON.parse(s) as unknown) : {};
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1).optional() })));
+
 const schema = z.object({
   NODE_ENV: z.string().default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -17,6 +31,7 @@ const schema = z.object({
   BOOTSTRAP_API_KEY: z.string().min(32, "BOOTSTRAP_API_KEY must be at least 32 characters").optional(),
   ENCRYPTION_KEYS: z.string().optional(),
   ALLOWED_REDIRECT_ORIGINS: csv,
+  OAUTH_CLIENTS: oauthClients,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CATALOG_PATH: z.string().optional(),
 });

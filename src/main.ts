@@ -36,8 +36,10 @@ async function main() {
 
   const app = buildApp({
     logger,
-    config: { publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS },
+    config: { publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS, oauthClients: env.OAUTH_CLIENTS },
+    redisUrl: env.REDIS_URL,
   });
+  if (env.REDIS_URL) logger.info("subscriptions fan out through Redis");
   const url = await app.start(env.PORT, env.HOST);
   console.log(`Plugboard is serving GraphQL and GraphiQL at ${url}/graphql`);
 

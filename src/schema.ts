@@ -12,10 +12,26 @@ import "./modules/presets/with-status.js";
 import "./modules/events/types.js";
 import "./modules/connectors/types.js";
 import "./modules/connectors/queries.js";
+import "./modules/connectors/mutations/createConnector.js";
+import "./modules/connectors/mutations/updateConnector.js";
+import "./modules/connectors/mutations/deleteConnector.js";
+import "./modules/connectors/mutations/connectConnector.js";
+import "./modules/connectors/mutations/disconnectConnector.js";
+import "./modules/connectors/mutations/setToolDisabled.js";
+import "./modules/connectors/mutations/refreshConnectorTools.js";
+import "./modules/connectors/mutations/checkConnectorHealth.js";
+import "./modules/connectors/subscriptions.js";
 import "./modules/personal-configurations/types.js";
 import "./modules/personal-configurations/queries.js";
+import "./modules/personal-configurations/mutations/createPersonalConfiguration.js";
+import "./modules/personal-configurations/mutations/updatePersonalConfiguration.js";
+import "./modules/personal-configurations/mutations/deletePersonalConfiguration.js";
+import "./modules/personal-configurations/mutations/testPersonalConfiguration.js";
+import "./modules/personal-configurations/subscriptions.js";
 import "./modules/nodes/queries.js";
 
 builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
 
 export const schema = lexicographicSortSchema(builder.toSchema());

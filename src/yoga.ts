@@ -1,13 +1,15 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
-import { createYoga, maskError as defaultMaskError, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/api-keys.js";
+import type { Viewer } from "./auth/viewer.js";
 import type { Context, ServerConfig } from "./context.js";
 import { prisma } from "./db/client.js";
 import { DomainError, NotFoundError, ValidationError } from "./errors.js";
 import type { PubSub } from "./events/pubsub.js";
 import type { Logger } from "./logger.js";
+import { useRedactedInputErrors } from "./modules/common/redact-input-errors.js";
 import { schema } from "./schema.js";
 
 export type ServerContext = Record<string, unknown>;
@@ -27,10 +29,11 @@ query Catalog {
 /** Expected failures keep their message and a code; anything else is masked. */
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof GraphQLError) return error as Error;
+  // before the GraphQLError check: PothosValidationError extends GraphQLError
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
   }
+  if (original instanceof GraphQLError) return error as Error;
   if (original instanceof DomainError) {
     const code =
       original instanceof NotFoundError ? "NOT_FOUND" : original instanceof ValidationError ? "BAD_USER_INPUT" : original.name;
@@ -43,6 +46,8 @@ export function createYogaServer(options: {
   pubsub: PubSub;
   logger: Logger;
   config: ServerConfig;
+  /** transport plugins the app adds (SSE event ids and limits) */
+  plugins?: Plugin[];
 }): YogaServerInstance<ServerContext, Context> {
   const armor = new EnvelopArmor({
     maxDepth: { n: 12 },
@@ -62,12 +67,18 @@ export function createYogaServer(options: {
         options.logger.error({ err: args.find((a) => a instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(" ")),
     },
     maskedErrors: { maskError },
-    context: async ({ request }) => {
-      const viewer = await authenticate(prisma, request.headers.get("authorization"));
+    context: async (initial) => {
+      // a graphql-ws socket was authenticated once, in connection_init (src/ws.ts); HTTP per request
+      const ws = initial as { viewer?: Viewer; origin?: string };
+      const request = initial.request as Request | undefined;
+      const viewer = ws.viewer ?? (await authenticate(prisma, request?.headers.get("authorization")));
       if (!viewer) throw unauthorized();
-      const origin = options.config.publicUrl ? new URL(options.config.publicUrl).origin : new URL(request.url).origin;
-      return { viewer, pubsub: options.pubsub, config: options.config, origin };
+      const origin = options.config.publicUrl
+        ? new URL(options.config.publicUrl).origin
+        : (ws.origin ?? new URL(request!.url).origin);
+      const lastEventId = request?.headers.get("last-event-id") ?? undefined;
+      return { viewer, pubsub: options.pubsub, config: options.config, origin, lastEventId };
     },
-    plugins: [...armor.protect().plugins],
+    plugins: [...armor.protect().plugins, useRedactedInputErrors(), ...(options.plugins ?? [])],
   });
 }

@@ -1,8 +1,44 @@
+import * as oauth from "oauth4webapi";
 import type { Connector } from "../generated/prisma/client.js";
+import { clientAuth, clientOf, serverMetadata } from "./client.js";
+import { openCredentials, tokenServerOf } from "./credentials.js";
+import { describeFailure, requestOptions } from "./http.js";
+import { oauthRuntime } from "./runtime.js";
+
+const REVOKE_TIMEOUT_MS = 5_000;
 
 /**
  * Best effort: revokes the connector's stored tokens at the provider when it has a revocation
- * endpoint. Never throws; the caller wipes the credentials whatever happens here.
- * STUB: implemented by the OAuth work (src/oauth/).
+ * endpoint (RFC 7009), the refresh token first (it usually takes its access tokens with it). Never
+ * throws; the caller wipes the credentials whatever happens here.
  */
-export async function revokeCredentials(_connector: Connector): Promise<void> {}
+export async function revokeCredentials(connector: Connector): Promise<void> {
+  const { logger, clients } = oauthRuntime();
+  try {
+    if (connector.credentialType !== "OAUTH2") return;
+    const server = await tokenServerOf(connector.id);
+    const credentials = openCredentials(connector);
+    if (!server?.revocationEndpoint || !credentials) return;
+    const as = serverMetadata(server);
+    const client = clientOf(server);
+    const auth = clientAuth(server, connector, clients);
+    const tokens = [
+      [credentials.refreshToken, "refresh_token"],
+      [credentials.accessToken, "access_token"],
+    ] as const;
+    for (const [token, hint] of tokens) {
+      if (!token) continue;
+      try {
+        const res = await oauth.revocationRequest(as, client, auth, token, {
+          ...requestOptions(server.revocationEndpoint, REVOKE_TIMEOUT_MS),
+          additionalParameters: { token_type_hint: hint },
+        });
+        await oauth.processRevocationResponse(res);
+      } catch (e) {
+        logger.warn({ connectorId: connector.id, tokenType: hint, error: describeFailure(e).code }, "token revocation failed");
+      }
+    }
+  } catch (e) {
+    logger.warn({ connectorId: connector.id, error: describeFailure(e).code }, "token revocation skipped");
+  }
+}

@@ -14,9 +14,121 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": typeof types.ShippedCatalogDocument,
+    "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": typeof types.CatalogPresetBySlugDocument,
+    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n": typeof types.MutationErrorFragmentDoc,
+    "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n": typeof types.ConnectorFieldsFragmentDoc,
+    "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreateConnectorDocument,
+    "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdateConnectorDocument,
+    "\n  mutation DeleteConnector($input: DeleteConnectorInput!) {\n    deleteConnector(input: $input) { __typename ... on DeleteConnectorSuccess { deletedId } ...MutationError }\n  }\n": typeof types.DeleteConnectorDocument,
+    "\n  mutation ConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.ConnectConnectorDocument,
+    "\n  mutation DisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.DisconnectConnectorDocument,
+    "\n  mutation SetToolDisabled($input: SetToolDisabledInput!) {\n    setToolDisabled(input: $input) {\n      __typename\n      ... on SetToolDisabledSuccess { tool { id name disabled pendingReview } connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.SetToolDisabledDocument,
+    "\n  mutation RefreshConnectorTools($id: ID!) {\n    refreshConnectorTools(id: $id) {\n      __typename\n      ... on RefreshConnectorToolsSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.RefreshConnectorToolsDocument,
+    "\n  mutation CheckConnectorHealth($id: ID!) {\n    checkConnectorHealth(id: $id) {\n      __typename\n      ... on CheckConnectorHealthSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CheckConnectorHealthDocument,
+    "\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n": typeof types.ConnectorHistoryDocument,
+    "\n  fragment OAuthConnectorFields on Connector {\n    id\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n": typeof types.OAuthConnectorFieldsFragmentDoc,
+    "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthCreateConnectorDocument,
+    "\n  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on ValidationError { message fieldErrors { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthConnectConnectorDocument,
+    "\n  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthDisconnectConnectorDocument,
+    "\n  query OAuthConnector($id: ID!) {\n    connector(id: $id) { ...OAuthConnectorFields }\n  }\n": typeof types.OAuthConnectorDocument,
+    "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.CliWhoAmIDocument,
+    "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
+    "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
+    "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
+    "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdatePersonalConfigurationDocument,
+    "\n  mutation DeletePersonalConfiguration($id: ID!) {\n    deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }\n  }\n": typeof types.DeletePersonalConfigurationDocument,
+    "\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.TestPersonalConfigurationDocument,
+    "\n  query ConnectorDetails($id: ID!, $includeDisabled: Boolean, $eventsFirst: Int) {\n    connector(id: $id) {\n      state\n      isAuthenticated\n      preset { slug }\n      createdBy { email }\n      organization { id }\n      authRequest { authorizationUrl expiresAt }\n      allTools: tools { name disabled }\n      tools(includeDisabled: $includeDisabled) { name disabled }\n      events(first: $eventsFirst) {\n        totalCount\n        edges { node { id kind version actor { id } connector { id } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n": typeof types.ConnectorDetailsDocument,
+    "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n": typeof types.ConnectorFieldsCatalogStatusDocument,
+    "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": typeof types.FilteredConnectorsDocument,
+    "\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": typeof types.FilteredPersonalConfigurationsDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Connector { name }\n      ... on Tool { name }\n      ... on User { email }\n      ... on Preset { slug }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.NodesByIdsDocument,
+    "\n  query ByIdFields($id: ID!) {\n    connector(id: $id) { id }\n    personalConfiguration(id: $id) { id }\n  }\n": typeof types.ByIdFieldsDocument,
+    "\n  query OrderedConnectors($first: Int, $after: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, orderBy: $orderBy) {\n      edges { node { name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OrderedConnectorsDocument,
+    "\n  query PaginationConnectors($first: Int, $after: String, $last: Int, $before: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.PaginationConnectorsDocument,
+    "\n  query PaginationPresets($first: Int, $after: String) {\n    presets(first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.PaginationPresetsDocument,
+    "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PaginationPersonalConfigurationsDocument,
+    "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": typeof types.FilteredPresetsDocument,
+    "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": typeof types.QueryCountConnectorsDocument,
+    "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityConnectorsDocument,
+    "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": typeof types.VisibilityConnectorDocument,
+    "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityPersonalConfigurationsDocument,
+    "\n  query VisibilityPersonalConfiguration($id: ID!) { personalConfiguration(id: $id) { id } }\n": typeof types.VisibilityPersonalConfigurationDocument,
+    "\n  query VisibilityNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.VisibilityNodesDocument,
+    "\n  query VisibilityNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.VisibilityNodeDocument,
+    "\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n": typeof types.VisibilityWithStatusDocument,
+    "\n  query SubscriptionLatestEvent($id: ID!) { connector(id: $id) { version events(first: 1) { edges { node { id version } } } } }\n": typeof types.SubscriptionLatestEventDocument,
+    "\n  query SubscriptionCurrentConnector($id: ID!) { connector(id: $id) { id name state version } }\n": typeof types.SubscriptionCurrentConnectorDocument,
+    "\n  subscription ConnectorEvents($id: ID, $filter: ConnectorFilter, $after: ID) {\n    connectorEvents(id: $id, filter: $filter, after: $after) {\n      id kind connectorId previousState state version at\n      actor { id }\n      connector { id name }\n    }\n  }\n": typeof types.ConnectorEventsDocument,
+    "\n  subscription StateChanged($id: ID!) {\n    connectorStateChanged(id: $id) { id name state version statusReason tools { name disabled } }\n  }\n": typeof types.StateChangedDocument,
+    "\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n": typeof types.ConfigurationChangedDocument,
+    "\n  mutation SubscriptionCreateConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SubscriptionCreateConfigurationDocument,
+    "\n  mutation SubscriptionUpdateConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": typeof types.SubscriptionUpdateConfigurationDocument,
+    "\n  mutation SubscriptionTestConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.SubscriptionTestConfigurationDocument,
+    "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n": typeof types.SubscriptionDeleteConfigurationDocument,
+    "\n  query SubscriptionRedisViewer { viewer { role } }\n": typeof types.SubscriptionRedisViewerDocument,
+    "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": typeof types.SubscriptionHistoryDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": types.ShippedCatalogDocument,
+    "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": types.CatalogPresetBySlugDocument,
+    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n": types.MutationErrorFragmentDoc,
+    "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n": types.ConnectorFieldsFragmentDoc,
+    "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.CreateConnectorDocument,
+    "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.UpdateConnectorDocument,
+    "\n  mutation DeleteConnector($input: DeleteConnectorInput!) {\n    deleteConnector(input: $input) { __typename ... on DeleteConnectorSuccess { deletedId } ...MutationError }\n  }\n": types.DeleteConnectorDocument,
+    "\n  mutation ConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.ConnectConnectorDocument,
+    "\n  mutation DisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.DisconnectConnectorDocument,
+    "\n  mutation SetToolDisabled($input: SetToolDisabledInput!) {\n    setToolDisabled(input: $input) {\n      __typename\n      ... on SetToolDisabledSuccess { tool { id name disabled pendingReview } connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.SetToolDisabledDocument,
+    "\n  mutation RefreshConnectorTools($id: ID!) {\n    refreshConnectorTools(id: $id) {\n      __typename\n      ... on RefreshConnectorToolsSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.RefreshConnectorToolsDocument,
+    "\n  mutation CheckConnectorHealth($id: ID!) {\n    checkConnectorHealth(id: $id) {\n      __typename\n      ... on CheckConnectorHealthSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.CheckConnectorHealthDocument,
+    "\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n": types.ConnectorHistoryDocument,
+    "\n  fragment OAuthConnectorFields on Connector {\n    id\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n": types.OAuthConnectorFieldsFragmentDoc,
+    "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthCreateConnectorDocument,
+    "\n  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on ValidationError { message fieldErrors { path message } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthConnectConnectorDocument,
+    "\n  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthDisconnectConnectorDocument,
+    "\n  query OAuthConnector($id: ID!) {\n    connector(id: $id) { ...OAuthConnectorFields }\n  }\n": types.OAuthConnectorDocument,
+    "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": types.CliWhoAmIDocument,
+    "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
+    "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
+    "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
+    "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.UpdatePersonalConfigurationDocument,
+    "\n  mutation DeletePersonalConfiguration($id: ID!) {\n    deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }\n  }\n": types.DeletePersonalConfigurationDocument,
+    "\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.TestPersonalConfigurationDocument,
+    "\n  query ConnectorDetails($id: ID!, $includeDisabled: Boolean, $eventsFirst: Int) {\n    connector(id: $id) {\n      state\n      isAuthenticated\n      preset { slug }\n      createdBy { email }\n      organization { id }\n      authRequest { authorizationUrl expiresAt }\n      allTools: tools { name disabled }\n      tools(includeDisabled: $includeDisabled) { name disabled }\n      events(first: $eventsFirst) {\n        totalCount\n        edges { node { id kind version actor { id } connector { id } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n": types.ConnectorDetailsDocument,
+    "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n": types.ConnectorFieldsCatalogStatusDocument,
+    "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": types.FilteredConnectorsDocument,
+    "\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": types.FilteredPersonalConfigurationsDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Connector { name }\n      ... on Tool { name }\n      ... on User { email }\n      ... on Preset { slug }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  query NodesByIds($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.NodesByIdsDocument,
+    "\n  query ByIdFields($id: ID!) {\n    connector(id: $id) { id }\n    personalConfiguration(id: $id) { id }\n  }\n": types.ByIdFieldsDocument,
+    "\n  query OrderedConnectors($first: Int, $after: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, orderBy: $orderBy) {\n      edges { node { name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.OrderedConnectorsDocument,
+    "\n  query PaginationConnectors($first: Int, $after: String, $last: Int, $before: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.PaginationConnectorsDocument,
+    "\n  query PaginationPresets($first: Int, $after: String) {\n    presets(first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }\n  }\n": types.PaginationPresetsDocument,
+    "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PaginationPersonalConfigurationsDocument,
+    "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": types.FilteredPresetsDocument,
+    "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": types.QueryCountConnectorsDocument,
+    "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityConnectorsDocument,
+    "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": types.VisibilityConnectorDocument,
+    "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityPersonalConfigurationsDocument,
+    "\n  query VisibilityPersonalConfiguration($id: ID!) { personalConfiguration(id: $id) { id } }\n": types.VisibilityPersonalConfigurationDocument,
+    "\n  query VisibilityNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.VisibilityNodesDocument,
+    "\n  query VisibilityNode($id: ID!) { node(id: $id) { __typename id } }\n": types.VisibilityNodeDocument,
+    "\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n": types.VisibilityWithStatusDocument,
+    "\n  query SubscriptionLatestEvent($id: ID!) { connector(id: $id) { version events(first: 1) { edges { node { id version } } } } }\n": types.SubscriptionLatestEventDocument,
+    "\n  query SubscriptionCurrentConnector($id: ID!) { connector(id: $id) { id name state version } }\n": types.SubscriptionCurrentConnectorDocument,
+    "\n  subscription ConnectorEvents($id: ID, $filter: ConnectorFilter, $after: ID) {\n    connectorEvents(id: $id, filter: $filter, after: $after) {\n      id kind connectorId previousState state version at\n      actor { id }\n      connector { id name }\n    }\n  }\n": types.ConnectorEventsDocument,
+    "\n  subscription StateChanged($id: ID!) {\n    connectorStateChanged(id: $id) { id name state version statusReason tools { name disabled } }\n  }\n": types.StateChangedDocument,
+    "\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n": types.ConfigurationChangedDocument,
+    "\n  mutation SubscriptionCreateConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n      ... on Error { message }\n    }\n  }\n": types.SubscriptionCreateConfigurationDocument,
+    "\n  mutation SubscriptionUpdateConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": types.SubscriptionUpdateConfigurationDocument,
+    "\n  mutation SubscriptionTestConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) { __typename ... on Error { message } }\n  }\n": types.SubscriptionTestConfigurationDocument,
+    "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n": types.SubscriptionDeleteConfigurationDocument,
+    "\n  query SubscriptionRedisViewer { viewer { role } }\n": types.SubscriptionRedisViewerDocument,
+    "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": types.SubscriptionHistoryDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": types.ViewerDocument,
 };
 
@@ -34,6 +146,230 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n"): (typeof documents)["\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n"): (typeof documents)["\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n"): (typeof documents)["\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n"): (typeof documents)["\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteConnector($input: DeleteConnectorInput!) {\n    deleteConnector(input: $input) { __typename ... on DeleteConnectorSuccess { deletedId } ...MutationError }\n  }\n"): (typeof documents)["\n  mutation DeleteConnector($input: DeleteConnectorInput!) {\n    deleteConnector(input: $input) { __typename ... on DeleteConnectorSuccess { deletedId } ...MutationError }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation DisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetToolDisabled($input: SetToolDisabledInput!) {\n    setToolDisabled(input: $input) {\n      __typename\n      ... on SetToolDisabledSuccess { tool { id name disabled pendingReview } connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation SetToolDisabled($input: SetToolDisabledInput!) {\n    setToolDisabled(input: $input) {\n      __typename\n      ... on SetToolDisabledSuccess { tool { id name disabled pendingReview } connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshConnectorTools($id: ID!) {\n    refreshConnectorTools(id: $id) {\n      __typename\n      ... on RefreshConnectorToolsSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshConnectorTools($id: ID!) {\n    refreshConnectorTools(id: $id) {\n      __typename\n      ... on RefreshConnectorToolsSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckConnectorHealth($id: ID!) {\n    checkConnectorHealth(id: $id) {\n      __typename\n      ... on CheckConnectorHealthSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation CheckConnectorHealth($id: ID!) {\n    checkConnectorHealth(id: $id) {\n      __typename\n      ... on CheckConnectorHealthSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OAuthConnectorFields on Connector {\n    id\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n"): (typeof documents)["\n  fragment OAuthConnectorFields on Connector {\n    id\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on ValidationError { message fieldErrors { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on ValidationError { message fieldErrors { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OAuthConnector($id: ID!) {\n    connector(id: $id) { ...OAuthConnectorFields }\n  }\n"): (typeof documents)["\n  query OAuthConnector($id: ID!) {\n    connector(id: $id) { ...OAuthConnectorFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n"): (typeof documents)["\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"): (typeof documents)["\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n"): (typeof documents)["\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePersonalConfiguration($id: ID!) {\n    deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }\n  }\n"): (typeof documents)["\n  mutation DeletePersonalConfiguration($id: ID!) {\n    deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorDetails($id: ID!, $includeDisabled: Boolean, $eventsFirst: Int) {\n    connector(id: $id) {\n      state\n      isAuthenticated\n      preset { slug }\n      createdBy { email }\n      organization { id }\n      authRequest { authorizationUrl expiresAt }\n      allTools: tools { name disabled }\n      tools(includeDisabled: $includeDisabled) { name disabled }\n      events(first: $eventsFirst) {\n        totalCount\n        edges { node { id kind version actor { id } connector { id } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConnectorDetails($id: ID!, $includeDisabled: Boolean, $eventsFirst: Int) {\n    connector(id: $id) {\n      state\n      isAuthenticated\n      preset { slug }\n      createdBy { email }\n      organization { id }\n      authRequest { authorizationUrl expiresAt }\n      allTools: tools { name disabled }\n      tools(includeDisabled: $includeDisabled) { name disabled }\n      events(first: $eventsFirst) {\n        totalCount\n        edges { node { id kind version actor { id } connector { id } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n"): (typeof documents)["\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n"): (typeof documents)["\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n"): (typeof documents)["\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Connector { name }\n      ... on Tool { name }\n      ... on User { email }\n      ... on Preset { slug }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Connector { name }\n      ... on Tool { name }\n      ... on User { email }\n      ... on Preset { slug }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodesByIds($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n"): (typeof documents)["\n  query NodesByIds($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ByIdFields($id: ID!) {\n    connector(id: $id) { id }\n    personalConfiguration(id: $id) { id }\n  }\n"): (typeof documents)["\n  query ByIdFields($id: ID!) {\n    connector(id: $id) { id }\n    personalConfiguration(id: $id) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderedConnectors($first: Int, $after: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, orderBy: $orderBy) {\n      edges { node { name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query OrderedConnectors($first: Int, $after: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, orderBy: $orderBy) {\n      edges { node { name } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaginationConnectors($first: Int, $after: String, $last: Int, $before: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query PaginationConnectors($first: Int, $after: String, $last: Int, $before: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaginationPresets($first: Int, $after: String) {\n    presets(first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }\n  }\n"): (typeof documents)["\n  query PaginationPresets($first: Int, $after: String) {\n    presets(first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n"): (typeof documents)["\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n"): (typeof documents)["\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n"): (typeof documents)["\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n"): (typeof documents)["\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityPersonalConfiguration($id: ID!) { personalConfiguration(id: $id) { id } }\n"): (typeof documents)["\n  query VisibilityPersonalConfiguration($id: ID!) { personalConfiguration(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n"): (typeof documents)["\n  query VisibilityNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityNode($id: ID!) { node(id: $id) { __typename id } }\n"): (typeof documents)["\n  query VisibilityNode($id: ID!) { node(id: $id) { __typename id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n"): (typeof documents)["\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionLatestEvent($id: ID!) { connector(id: $id) { version events(first: 1) { edges { node { id version } } } } }\n"): (typeof documents)["\n  query SubscriptionLatestEvent($id: ID!) { connector(id: $id) { version events(first: 1) { edges { node { id version } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionCurrentConnector($id: ID!) { connector(id: $id) { id name state version } }\n"): (typeof documents)["\n  query SubscriptionCurrentConnector($id: ID!) { connector(id: $id) { id name state version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConnectorEvents($id: ID, $filter: ConnectorFilter, $after: ID) {\n    connectorEvents(id: $id, filter: $filter, after: $after) {\n      id kind connectorId previousState state version at\n      actor { id }\n      connector { id name }\n    }\n  }\n"): (typeof documents)["\n  subscription ConnectorEvents($id: ID, $filter: ConnectorFilter, $after: ID) {\n    connectorEvents(id: $id, filter: $filter, after: $after) {\n      id kind connectorId previousState state version at\n      actor { id }\n      connector { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StateChanged($id: ID!) {\n    connectorStateChanged(id: $id) { id name state version statusReason tools { name disabled } }\n  }\n"): (typeof documents)["\n  subscription StateChanged($id: ID!) {\n    connectorStateChanged(id: $id) { id name state version statusReason tools { name disabled } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n"): (typeof documents)["\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionCreateConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation SubscriptionCreateConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionUpdateConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation SubscriptionUpdateConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionTestConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SubscriptionTestConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n"): (typeof documents)["\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionRedisViewer { viewer { role } }\n"): (typeof documents)["\n  query SubscriptionRedisViewer { viewer { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n"): (typeof documents)["\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

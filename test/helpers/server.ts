@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterAll } from "vitest";
-import { type App, buildApp } from "../../src/app.js";
+import { type App, type AppOptions, buildApp } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import { prisma } from "../../src/db/client.js";
 import { newId } from "../../src/db/ids.js";
@@ -28,7 +28,9 @@ export interface TestServer {
 let databaseClose: (() => Promise<void>) | null = null;
 
 /** One database per test file (opened once), with the catalog loaded; any number of servers on it. */
-export async function startServer(options: { withCatalog?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { withCatalog?: boolean; /** more buildApp options (config, refresh, ...) */ app?: Omit<AppOptions, "logger"> } = {},
+): Promise<TestServer> {
   if (!databaseClose) {
     databaseClose = await openTestDatabase();
     useKeyring(parseKeyring(TEST_KEYS));
@@ -45,7 +47,7 @@ export async function startServer(options: { withCatalog?: boolean } = {}): Prom
       cb();
     },
   });
-  const app = buildApp({ logger: createLogger("debug", sink), drainTimeoutMs: 2_000 });
+  const app = buildApp({ drainTimeoutMs: 2_000, ...options.app, logger: createLogger("debug", sink) });
   const url = await app.start(0, "127.0.0.1");
   const server: TestServer = {
     url,

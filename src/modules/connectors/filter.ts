@@ -2,6 +2,7 @@ import { builder } from "../../builder.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { ConnectorScope, ConnectorState } from "../../generated/prisma/enums.js";
 import { ConnectorScopeEnum, ConnectorStateEnum, OrderDirectionEnum } from "../common/enums.js";
+import { containsText } from "../common/search.js";
 
 export const ConnectorFilterInput = builder.inputType("ConnectorFilter", {
   description: "Narrows a list of connectors; every given condition must hold",
@@ -32,7 +33,7 @@ export function connectorWhere(filter: ConnectorFilter | null | undefined): Pris
   if (filter.scope) and.push({ scope: filter.scope });
   if (filter.isActive != null) and.push({ isActive: filter.isActive });
   if (filter.search) {
-    const contains = { contains: filter.search, mode: "insensitive" as const };
+    const contains = containsText(filter.search);
     and.push({ OR: [{ name: contains }, { type: contains }] });
   }
   for (const [key, value] of Object.entries(filter.metadata ?? {})) {

@@ -2,6 +2,7 @@ import { builder } from "../../builder.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { AuthType } from "../../generated/prisma/enums.js";
 import { AuthTypeEnum } from "../common/enums.js";
+import { containsText } from "../common/search.js";
 
 export const PresetFilterInput = builder.inputType("PresetFilter", {
   description: "Narrows the catalog; every given condition must hold",
@@ -22,7 +23,7 @@ export function presetWhere(filter: PresetFilter | null | undefined): Prisma.Pre
   const where: Prisma.PresetWhereInput = {};
   if (!filter) return where;
   if (filter.search) {
-    const contains = { contains: filter.search, mode: "insensitive" as const };
+    const contains = containsText(filter.search);
     where.OR = [{ name: contains }, { slug: contains }, { description: contains }];
   }
   if (filter.authType) where.authType = { in: filter.authType };

@@ -1,0 +1,28 @@
+import type { DomainError } from "../../errors.js";
+
+type ErrorClass = new (...args: never[]) => DomainError;
+
+const capitalized = (field: string) => field[0].toUpperCase() + field.slice(1);
+
+/**
+ * The `errors` option of a mutation in the contract's shape: `<Field>Success { <dataField> }` and the
+ * listed errors in `<Field>Result`. Names come from the field so the twelve mutations cannot drift
+ * from the contract's naming.
+ */
+export function resultUnion(field: string, dataField: string, types: ErrorClass[]) {
+  return {
+    types,
+    dataField: { name: dataField },
+    result: { name: `${capitalized(field)}Success`, description: `The ${field} mutation succeeded` },
+    union: { name: `${capitalized(field)}Result`, description: `What ${field} returns: the success or an expected error` },
+  };
+}
+
+/** For success types declared by hand (several fields, or an id only): the union holds them directly. */
+export function directResultUnion(field: string, types: ErrorClass[]) {
+  return {
+    types,
+    directResult: true,
+    union: { name: `${capitalized(field)}Result`, description: `What ${field} returns: the success or an expected error` },
+  };
+}

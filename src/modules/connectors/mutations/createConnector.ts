@@ -1,0 +1,35 @@
+import { builder } from "../../../builder.js";
+import { prisma } from "../../../db/client.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
+import { ConnectorScopeEnum } from "../../common/enums.js";
+import { resultUnion } from "../../common/mutation-result.js";
+import { createConnector } from "../create.js";
+import { ConnectorType } from "../types.js";
+
+const CreateConnectorInput = builder.inputType("CreateConnectorInput", {
+  description: "A new connector, from a catalog preset (presetSlug) or a server URL (url): exactly one of them",
+  fields: (t) => ({
+    presetSlug: t.string({ description: "the preset to create it from; either presetSlug or url" }),
+    url: t.field({ type: "URL", description: "a custom MCP server, or a URL that matches a preset's mcpUrl" }),
+    matchPreset: t.boolean({ defaultValue: true, description: "link the preset whose mcpUrl the url is (else type \"mcp\")" }),
+    name: t.string({ description: "defaults to the preset's name, or the URL's host" }),
+    scope: t.field({ type: ConnectorScopeEnum, defaultValue: "TEAM", description: "only ADMINs create TEAM connectors" }),
+    configuration: t.field({ type: "JSONObject", description: "must satisfy the preset's configSchema" }),
+    metadata: t.field({ type: "JSONObject", description: "free-form, at most 64 keys and 16 KiB" }),
+    clientId: t.string({ description: "OAuth client for this instance, overriding the preset's" }),
+    clientSecret: t.string({ description: "write-only: stored encrypted, never returned" }),
+  }),
+});
+
+builder.mutationField("createConnector", (t) =>
+  t.prismaField({
+    type: ConnectorType,
+    description: "Adds a connector in state CREATED, with the preset's tools",
+    args: { input: t.arg({ type: CreateConnectorInput, required: true }) },
+    errors: resultUnion("createConnector", "connector", [ValidationError, NotFoundError, ForbiddenError]),
+    resolve: async (query, _root, { input }, ctx) => {
+      const { id } = await createConnector(ctx.viewer, input, ctx.pubsub);
+      return prisma.connector.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

@@ -1,0 +1,33 @@
+import { builder } from "../../../builder.js";
+import { prisma } from "../../../db/client.js";
+import { NotFoundError, ValidationError } from "../../../errors.js";
+import { resultUnion } from "../../common/mutation-result.js";
+import { createPersonalConfiguration } from "../service.js";
+import { PersonalConfigurationType } from "../types.js";
+import { CredentialsInput } from "./credentials-input.js";
+
+const CreatePersonalConfigurationInput = builder.inputType("CreatePersonalConfigurationInput", {
+  description: "The viewer's own configuration of a preset",
+  fields: (t) => ({
+    presetSlug: t.string({ required: true }),
+    name: t.string({ required: true, description: '"My GitHub Account", "Work ClickUp"' }),
+    description: t.string(),
+    configuration: t.field({ type: "JSONObject", required: true, description: "must satisfy the preset's configSchema" }),
+    credentials: t.field({ type: CredentialsInput }),
+    enabled: t.boolean({ defaultValue: true }),
+    metadata: t.field({ type: "JSONObject", description: "free-form, at most 64 keys and 16 KiB" }),
+  }),
+});
+
+builder.mutationField("createPersonalConfiguration", (t) =>
+  t.prismaField({
+    type: PersonalConfigurationType,
+    description: "Saves the viewer's configuration of a preset (healthStatus UNKNOWN until tested)",
+    args: { input: t.arg({ type: CreatePersonalConfigurationInput, required: true }) },
+    errors: resultUnion("createPersonalConfiguration", "personalConfiguration", [ValidationError, NotFoundError]),
+    resolve: async (query, _root, { input }, ctx) => {
+      const { id } = await createPersonalConfiguration(ctx, input);
+      return prisma.personalConfiguration.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

@@ -1,0 +1,21 @@
+import { builder } from "../../../builder.js";
+import { NotFoundError } from "../../../errors.js";
+import { directResultUnion } from "../../common/mutation-result.js";
+import { deletePersonalConfiguration } from "../service.js";
+
+const DeletePersonalConfigurationSuccess = builder
+  .objectRef<{ deletedId: string }>("DeletePersonalConfigurationSuccess")
+  .implement({
+    description: "The personal configuration and its credentials are gone",
+    fields: (t) => ({ deletedId: t.exposeID("deletedId") }),
+  });
+
+builder.mutationField("deletePersonalConfiguration", (t) =>
+  t.field({
+    type: DeletePersonalConfigurationSuccess,
+    description: "Deletes one of the viewer's personal configurations",
+    args: { id: t.arg.id({ required: true }) },
+    errors: directResultUnion("deletePersonalConfiguration", [NotFoundError]),
+    resolve: async (_root, args, ctx) => ({ deletedId: await deletePersonalConfiguration(ctx, args.id) }),
+  }),
+);

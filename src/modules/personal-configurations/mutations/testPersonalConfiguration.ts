@@ -1,0 +1,19 @@
+import { builder } from "../../../builder.js";
+import { prisma } from "../../../db/client.js";
+import { NotFoundError, UpstreamError } from "../../../errors.js";
+import { resultUnion } from "../../common/mutation-result.js";
+import { testPersonalConfiguration } from "../service.js";
+import { PersonalConfigurationType } from "../types.js";
+
+builder.mutationField("testPersonalConfiguration", (t) =>
+  t.prismaField({
+    type: PersonalConfigurationType,
+    description: "Tries the preset's server with this configuration and records healthStatus, lastSyncAt and lastError",
+    args: { id: t.arg.id({ required: true }) },
+    errors: resultUnion("testPersonalConfiguration", "personalConfiguration", [NotFoundError, UpstreamError]),
+    resolve: async (query, _root, args, ctx) => {
+      const { id } = await testPersonalConfiguration(ctx, args.id);
+      return prisma.personalConfiguration.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

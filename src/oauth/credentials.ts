@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import type * as oauth from "oauth4webapi";
+import { openJson, sealJson } from "../crypto/secrets.js";
+import { prisma } from "../db/client.js";
+import type { Connector, Prisma } from "../generated/prisma/client.js";
+import type { OAuthServer, StoredCredentials } from "./types.js";
+
+/** Only a hash of `state` is stored: a database reader cannot complete someone's pending flow. */
+export const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
+
+export function openCredentials(c: Pick<Connector, "id" | "credentialsEnc">): StoredCredentials | null {
+  return c.credentialsEnc ? openJson<StoredCredentials>("Connector.credentialsEnc", c.id, c.credentialsEnc) : null;
+}
+
+/**
+ * The connector columns for a token response. A provider that does not rotate refresh tokens sends
+ * none on refresh: the one we hold stays valid and is kept.
+ */
+export function credentialColumns(
+  connectorId: string,
+  tokens: oauth.TokenEndpointResponse,
+  previous: StoredCredentials | null = null,
+  now = Date.now(),
+) {
+  const credentials: StoredCredentials = {
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token ?? previous?.refreshToken,
+    tokenType: tokens.token_type,
+    scope: tokens.scope ?? previous?.scope,
+  };
+  return {
+    credentialsEnc: sealJson("Connector.credentialsEnc", connectorId, credentials),
+    credentialType: "OAUTH2",
+    tokenExpiresAt: typeof tokens.expires_in === "number" ? new Date(now + tokens.expires_in * 1000) : null,
+    refreshLeaseUntil: null,
+  } satisfies Prisma.ConnectorUpdateManyMutationInput;
+}
+
+/** The server the connector's current tokens came from: the newest completed authorization's. */
+export async function tokenServerOf(connectorId: string): Promise<OAuthServer | null> {
+  const row = await prisma.oAuthAuthorization.findFirst({
+    where: { connectorId, usedAt: { not: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { server: true },
+  });
+  return (row?.server as OAuthServer | undefined) ?? null;
+}

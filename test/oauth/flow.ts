@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
+import { prisma } from "../../src/db/client.js";
+import { newId } from "../../src/db/ids.js";
+import { graphql } from "../gql/index.js";
+import type { GraphQLClient } from "../helpers/graphql.js";
+import { ok } from "../helpers/graphql.js";
+import type { TestAuthServer } from "../servers/auth-server.js";
+
+export const ConnectorFields = graphql(`
+  fragment OAuthConnectorFields on Connector {
+    id
+    state
+    statusReason
+    version
+    isAuthenticated
+    authRequest { authorizationUrl expiresAt }
+  }
+`);
+
+export const CreateConnector = graphql(`
+  mutation OAuthCreateConnector($input: CreateConnectorInput!) {
+    createConnector(input: $input) {
+      __typename
+      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const ConnectConnector = graphql(`
+  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {
+    connectConnector(input: $input) {
+      __typename
+      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }
+      ... on ValidationError { message fieldErrors { path message } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const DisconnectConnector = graphql(`
+  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {
+    disconnectConnector(input: $input) {
+      __typename
+      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const ConnectorQuery = graphql(`
+  query OAuthConnector($id: ID!) {
+    connector(id: $id) { ...OAuthConnectorFields }
+  }
+`);
+
+/** A preset whose OAuth endpoints are the test authorization server's. */
+export async function presetFor(auth: TestAuthServer, slug = `idp-${randomBytes(3).toString("hex")}`, oauth?: object) {
+  await prisma.preset.create({
+    data: {
+      id: newId("pset"),
+      slug,
+      name: `Test IdP ${slug}`,
+      mcpUrl: "https://mcp.example.test/mcp",
+      authType: "OAUTH",
+      oauthScopes: ["mcp:tools", "offline_access"],
+      oauth: oauth ?? {
+        issuer: auth.issuer,
+        authorizationUrl: `${auth.issuer}/auth`,
+        tokenUrl: `${auth.issuer}/token`,
+        revocationUrl: `${auth.issuer}/token/revocation`,
+      },
+    },
+  });
+  return slug;
+}
+
+export async function createConnector(
+  client: GraphQLClient,
+  input: { presetSlug?: string; url?: string; matchPreset?: boolean; clientId?: string; clientSecret?: string },
+) {
+  const data = ok(await client.run(CreateConnector, { input: { scope: "TEAM", ...input } }));
+  if (data.createConnector.__typename !== "CreateConnectorSuccess") throw new Error(JSON.stringify(data.createConnector));
+  return data.createConnector.connector;
+}
+
+/** connectConnector for the consent flow: AUTH_REQUIRED with an authorization URL. */
+export async function startConsent(client: GraphQLClient, id: string, redirectUrl?: string) {
+  const data = ok(await client.run(ConnectConnector, { input: { id, redirectUrl } }));
+  if (data.connectConnector.__typename !== "ConnectConnectorSuccess") throw new Error(JSON.stringify(data.connectConnector));
+  const c = data.connectConnector.connector;
+  expect(c.state).toBe("AUTH_REQUIRED");
+  return { connector: c, authorizationUrl: c.authRequest!.authorizationUrl };
+}
+
+export async function readConnector(client: GraphQLClient, id: string) {
+  return ok(await client.run(ConnectorQuery, { id })).connector!;
+}
