@@ -23,6 +23,17 @@ const USAGE = `Usage: npm run cli -- <command>
 
 class UsageError extends Error {}
 
+const COMMANDS = new Set([
+  "orgs create",
+  "users create",
+  "keys create",
+  "keys revoke",
+  "keys list",
+  "seed",
+  "migrate",
+  "rotate-keys",
+]);
+
 function role(value: string | undefined): Role {
   if (value !== "ADMIN" && value !== "MEMBER") throw new UsageError("--role must be ADMIN or MEMBER");
   return value;
@@ -35,15 +46,28 @@ async function org(slug: string | undefined) {
   return found;
 }
 
-async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+const parseOptions = (argv: string[]) =>
+  parseArgs({
     args: argv,
     allowPositionals: true,
     options: { name: { type: "string" }, org: { type: "string" }, role: { type: "string" }, user: { type: "string" } },
   });
+
+async function run(argv: string[]): Promise<void> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
   const [group, action, arg] = positionals;
   const command = [group, action].filter(Boolean).join(" ");
   if (!group || group === "help") throw new UsageError("");
+  // refuse a bad command before opening the database (which embedded mode may have to wait for)
+  if (!COMMANDS.has(group === "seed" || group === "migrate" || group === "rotate-keys" ? group : command)) {
+    throw new UsageError(`unknown command: ${command}`);
+  }
 
   const env = readEnv();
   const close = await openDatabase(databaseTarget(env.DATABASE_URL, env.DATA_DIR), { purpose: "the Plugboard CLI" });

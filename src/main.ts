@@ -39,10 +39,7 @@ async function main() {
     config: { publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS, oauthClients: env.OAUTH_CLIENTS },
     redisUrl: env.REDIS_URL,
   });
-  if (env.REDIS_URL) logger.info("subscriptions fan out through Redis");
-  const url = await app.start(env.PORT, env.HOST);
-  console.log(`Plugboard is serving GraphQL and GraphiQL at ${url}/graphql`);
-
+  // handlers before listening: a SIGTERM right after the "serving" line must still drain
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -55,6 +52,10 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+
+  if (env.REDIS_URL) logger.info("subscriptions fan out through Redis");
+  const url = await app.start(env.PORT, env.HOST);
+  console.log(`Plugboard is serving GraphQL and GraphiQL at ${url}/graphql`);
 }
 
 main().catch((e) => {

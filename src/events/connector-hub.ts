@@ -179,10 +179,18 @@ export class ConnectorHub {
   }
 }
 
+const CURRENT_CONNECTOR = Symbol("current connector");
+
 function liveEvent(m: ConnectorEventMessage): LiveEvent {
   let loaded: Promise<Connector | null> | null = null;
-  return {
-    row: fromMessage(m),
-    connector: () => (loaded ??= prisma.connector.findUnique({ where: { id: m.connectorId } })),
-  };
+  const connector = () => (loaded ??= prisma.connector.findUnique({ where: { id: m.connectorId } }));
+  const row = fromMessage(m);
+  // lets ConnectorEvent.connector reuse the one shared load instead of a query per subscriber
+  Object.defineProperty(row, CURRENT_CONNECTOR, { value: connector });
+  return { row, connector };
+}
+
+/** The shared load of a live event's connector, or null for a row that came from a query. */
+export function sharedConnectorLoad(row: object): (() => Promise<Connector | null>) | null {
+  return (row as { [CURRENT_CONNECTOR]?: () => Promise<Connector | null> })[CURRENT_CONNECTOR] ?? null;
 }

@@ -28,7 +28,8 @@ export const AUTHORIZATION_TTL_MS = 10 * 60_000;
 
 /**
  * Starts an authorization-code flow with PKCE for an OAUTH / OAUTH_ADMIN_CONSENT connector and moves
- * it to AUTH_REQUIRED (through changeConnector). Throws ValidationError (redirect URL not allowed),
+ * it to AUTH_REQUIRED (through changeConnector), storing the connector's authType as given when the
+ * row holds another. Throws ValidationError (redirect URL not allowed),
  * UpstreamError (discovery or registration failed) or InvalidStateError.
  */
 export async function beginAuthorization(input: BeginAuthorizationInput): Promise<Connector> {
@@ -50,10 +51,12 @@ export async function beginAuthorization(input: BeginAuthorizationInput): Promis
     id: connector.id,
     actorId: input.actorId,
     pubsub: input.pubsub,
-    decide: () => ({
+    decide: (current) => ({
       kind: "UPDATED",
       action: "startAuthorization",
       data: {
+        // a custom MCP server becomes OAUTH when its 401 asked for authorization (see connectConnector)
+        ...(current.authType !== connector.authType ? { authType: connector.authType } : {}),
         statusReason: `Waiting for consent at ${new URL(server.authorizationEndpoint).host}`,
         ...(registered ? { clientId: registered.clientId, clientSecretEnc: registered.clientSecretEnc } : {}),
       },

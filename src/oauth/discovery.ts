@@ -37,26 +37,52 @@ export async function discover(mcpUrl: string): Promise<Discovered> {
   };
 }
 
+/**
+ * Whether the MCP server at `url` wants authorization, learnt as the MCP authorization spec says a
+ * client learns it: from a 401 to an unauthenticated request. Any other answer below 500 means the
+ * server lets Plugboard in without credentials. No answer, or a 5xx, is an UpstreamError that names
+ * the host only (a URL's query may carry a token).
+ */
+export async function probeMcpServer(url: string): Promise<"authorization-required" | "open"> {
+  const server = resourceUrlFromServerUrl(url);
+  let res: Response;
+  try {
+    res = await initialize(server);
+  } catch (e) {
+    throw new UpstreamError(`Could not ask the MCP server at ${server.host} whether it needs authorization: ${describeFailure(e).message}`);
+  }
+  if (res.status >= 500) {
+    throw new UpstreamError(`The MCP server at ${server.host} failed (HTTP ${res.status}) when asked whether it needs authorization`);
+  }
+  return res.status === 401 ? "authorization-required" : "open";
+}
+
 /** An unauthenticated MCP request: a 401 may name the resource metadata and the scope to ask for. */
 async function probe(server: URL): Promise<{ resourceMetadataUrl?: URL; scope?: string }> {
   try {
-    const res = await fetch(server, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
-      body: JSON.stringify({
-        jsonrpc: "2.0",
-        id: 0,
-        method: "initialize",
-        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "plugboard", version: "0.1.0" } },
-      }),
-      redirect: "manual",
-      signal: AbortSignal.timeout(5_000),
-    });
-    await res.body?.cancel();
+    const res = await initialize(server);
     return res.status === 401 ? extractWWWAuthenticateParams(res) : {};
   } catch {
     return {}; // the well-known URLs may still answer
   }
+}
+
+/** An MCP `initialize` without credentials. Only the status and headers matter: the body is dropped. */
+async function initialize(server: URL): Promise<Response> {
+  const res = await fetch(server, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "plugboard", version: "0.1.0" } },
+    }),
+    redirect: "manual",
+    signal: AbortSignal.timeout(5_000),
+  });
+  await res.body?.cancel().catch(() => {}); // an SSE answer would otherwise stream on
+  return res;
 }
 
 async function protectedResource(server: URL, fromChallenge?: URL): Promise<oauth.ResourceServer | null> {

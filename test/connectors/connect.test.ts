@@ -4,6 +4,7 @@ import { prisma } from "../../src/db/client.js";
 import { pendingAuthorization, team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { connectors, member } from "./api.js";
+import { answeringServer } from "./http-servers.js";
 
 const stored = async (id: string) => {
   const row = await prisma.connector.findUniqueOrThrow({ where: { id } });
@@ -12,6 +13,8 @@ const stored = async (id: string) => {
 
 describe("connectConnector and disconnectConnector", async () => {
   const server = await startServer();
+  // a custom MCP server that lets anyone in: connecting without credentials asks it first
+  const open = await answeringServer(200);
   const admin = async () => connectors(server.as((await team()).alice.key));
 
   it.each([
@@ -37,7 +40,7 @@ describe("connectConnector and disconnectConnector", async () => {
       [{}, "NONE", null],
     ] as const;
     for (const [credentials, authType, credentialType] of cases) {
-      const c = await api.created({ url: "https://mcp.custom.example.test/mcp" });
+      const c = await api.created({ url: `${open}/mcp` });
       const connected = member(await api.connect({ id: c.id, ...credentials }), "ConnectConnectorSuccess").connector;
       expect(connected).toMatchObject({ state: "CONNECTED", authType });
       expect((await stored(c.id)).row.credentialType).toBe(credentialType);

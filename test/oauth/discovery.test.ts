@@ -1,22 +1,28 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { openSecret } from "../../src/crypto/secrets.js";
 import { prisma } from "../../src/db/client.js";
 import { newId } from "../../src/db/ids.js";
 import { beginAuthorization } from "../../src/oauth/begin.js";
+import { answeringServer, silentUrl } from "../connectors/http-servers.js";
 import { connector as connectorRow, team } from "../helpers/fixtures.js";
 import { ok } from "../helpers/graphql.js";
 import { startServer } from "../helpers/server.js";
 import { startAuthServer } from "../servers/auth-server.js";
 import { startMcpServer } from "../servers/mcp-resource-server.js";
 import { consent, openCallback } from "./browser.js";
-import { createConnector, DisconnectConnector, readConnector, startConsent } from "./flow.js";
+import { ConnectConnector, createConnector, DisconnectConnector, readConnector, startConsent } from "./flow.js";
 
 describe("OAuth discovered from the MCP server, with dynamic client registration", async () => {
   const server = await startServer({ app: { refresh: { enabled: false } } });
   const callbackPrefix = `${server.url}/oauth/callback`;
   const auth = await startAuthServer();
   const mcp = await startMcpServer(auth.issuer);
-  afterAll(() => Promise.all([auth.stop(), mcp.stop()]));
+  // another MCP server of the same authorization server, which no preset names: a custom connector's
+  const customMcp = await startMcpServer(auth.issuer);
+  afterAll(() => Promise.all([auth.stop(), mcp.stop(), customMcp.stop()]));
+  const failing = await answeringServer(503); // a custom MCP server that fails
   const { alice } = await team();
   const gql = server.as(alice.key);
 
@@ -61,26 +67,69 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
     expect(auth.count("registration")).toBe(1);
   });
 
-  it("does the same for a custom MCP connector (no preset) that uses OAuth", async () => {
-    const { organizationId } = await team();
-    const custom = await connectorRow(organizationId, { presetSlug: null });
-    // the connector as a custom server that needs OAuth is stored (authType decided upstream)
-    const c = await prisma.connector.update({ where: { id: custom.id }, data: { url: mcp.url, authType: "OAUTH" } });
-    const waiting = await beginAuthorization({
-      connector: c,
-      redirectUrl: null,
-      actorId: null,
-      pubsub: server.app.pubsub,
-      config: { allowedRedirectOrigins: [] },
-      origin: server.url,
-    });
-    expect(waiting.state).toBe("AUTH_REQUIRED");
-    const pending = await prisma.oAuthAuthorization.findFirstOrThrow({ where: { connectorId: c.id } });
-    expect(new URL(pending.authorizationUrl).searchParams.get("resource")).toBe(mcp.url);
+  it("starts OAuth for a custom MCP connector whose server answers 401, and makes it OAUTH", async () => {
+    const created = await createConnector(gql, { url: customMcp.url });
+    expect(created).toMatchObject({ type: "mcp", authType: "NONE", state: "CREATED" });
+    const registrations = auth.count("registration");
 
-    expect((await openCallback(await consent(pending.authorizationUrl, callbackPrefix))).status).toBe(200);
-    const after = await prisma.connector.findUniqueOrThrow({ where: { id: c.id } });
-    expect(after).toMatchObject({ state: "CONNECTED", version: waiting.version + 1, credentialType: "OAUTH2" });
+    const { connector: waiting, authorizationUrl } = await startConsent(gql, created.id);
+    expect(waiting).toMatchObject({ authType: "OAUTH", version: created.version + 1 });
+    const url = new URL(authorizationUrl);
+    expect(url.origin + url.pathname).toBe(`${auth.issuer}/auth`);
+    expect(url.searchParams.get("resource")).toBe(customMcp.url);
+    expect(auth.count("registration")).toBe(registrations + 1);
+    // the probe's 401, then discovery's own: its challenge names the resource metadata
+    expect(customMcp.requests).toEqual(["POST /mcp", "POST /mcp", "GET /.well-known/oauth-protected-resource/mcp"]);
+
+    expect((await openCallback(await consent(authorizationUrl, callbackPrefix))).status).toBe(200);
+    expect(await readConnector(gql, created.id)).toMatchObject({
+      state: "CONNECTED",
+      authType: "OAUTH",
+      isAuthenticated: true,
+      statusReason: null,
+      version: waiting.version + 1,
+    });
+    expect(await prisma.connector.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ credentialType: "OAUTH2" });
+
+    // CONNECTED: refused before the server is asked anything
+    const asked = customMcp.requests.length;
+    const refused = ok(await gql.run(ConnectConnector, { input: { id: created.id } })).connectConnector;
+    expect(refused.__typename).toBe("InvalidStateError");
+    expect(customMcp.requests.length).toBe(asked);
+
+    // reconnecting asks again and reuses the registered client
+    expect(ok(await gql.run(DisconnectConnector, { input: { id: created.id } })).disconnectConnector.__typename).toBe(
+      "DisconnectConnectorSuccess",
+    );
+    const again = await startConsent(gql, created.id);
+    expect(new URL(again.authorizationUrl).searchParams.get("client_id")).toBe(url.searchParams.get("client_id"));
+    expect(auth.count("registration")).toBe(registrations + 1);
+  });
+
+  it("connects a custom MCP connector whose server lets it in without credentials as NONE", async () => {
+    const open = await openMcpServer();
+    try {
+      const created = await createConnector(gql, { url: open.url });
+      expect(created).toMatchObject({ type: "mcp", authType: "NONE" });
+      const data = ok(await gql.run(ConnectConnector, { input: { id: created.id } })).connectConnector;
+      if (data.__typename !== "ConnectConnectorSuccess") throw new Error(JSON.stringify(data));
+      expect(data.connector).toMatchObject({ state: "CONNECTED", authType: "NONE", authRequest: null, version: created.version + 1 });
+      expect(open.requests).toEqual(["POST /mcp initialize"]);
+      expect(await prisma.oAuthAuthorization.count({ where: { connectorId: created.id } })).toBe(0);
+    } finally {
+      await open.stop();
+    }
+  });
+
+  it.each([
+    ["no server answers", async () => ({ url: `${await silentUrl()}/mcp`, message: /Could not ask the MCP server at 127\.0\.0\.1:\d+/ })],
+    ["the server fails", async () => ({ url: `${failing}/mcp`, message: /The MCP server at 127\.0\.0\.1:\d+ failed \(HTTP 503\)/ })],
+  ])("answers UpstreamError naming the host when %s at a custom MCP connector's URL, and changes nothing", async (_label, target) => {
+    const { url, message } = await target();
+    const created = await createConnector(gql, { url });
+    const data = ok(await gql.run(ConnectConnector, { input: { id: created.id } })).connectConnector;
+    expect(data).toMatchObject({ __typename: "UpstreamError", message: expect.stringMatching(message) });
+    expect(await readConnector(gql, created.id)).toEqual(created);
   });
 
   it("reports an MCP server that offers no OAuth metadata as an UpstreamError", async () => {
@@ -100,3 +149,30 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
     expect((await prisma.connector.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("CREATED");
   });
 });
+
+/** A custom MCP server that needs no authorization: it answers `initialize` with 200. */
+async function openMcpServer() {
+  const requests: string[] = [];
+  const http = createServer(async (req, res) => {
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    const message = body ? (JSON.parse(body) as { id?: number; method?: string }) : {};
+    requests.push(`${req.method} ${req.url} ${message.method ?? ""}`.trim());
+    res.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: message.id ?? null,
+        result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "open", version: "1.0.0" } },
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`,
+    requests,
+    stop: () => new Promise<void>((resolve) => {
+      http.close(() => resolve());
+      http.closeAllConnections();
+    }),
+  };
+}

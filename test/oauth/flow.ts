@@ -10,6 +10,8 @@ import type { TestAuthServer } from "../servers/auth-server.js";
 export const ConnectorFields = graphql(`
   fragment OAuthConnectorFields on Connector {
     id
+    type
+    authType
     state
     statusReason
     version

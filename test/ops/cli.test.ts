@@ -10,7 +10,7 @@ const lastLine = (text: string) => text.trim().split("\n").at(-1) ?? "";
 
 describe("the administration CLI", () => {
   it("creates organizations, users and keys that a server started afterwards honours", { timeout: 240_000 }, async () => {
-    const env = { DATA_DIR: await dataDir() };
+    const env = { DATA_DIR: await dataDir({ seeded: true }) };
     expect(await cli(env, "orgs", "create", "acme", "--name", "Acme")).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(/organization acme \(org_\w+\)/),
@@ -51,6 +51,7 @@ describe("the administration CLI", () => {
   it.each([
     ["no command", []],
     ["an unknown command", ["frobnicate"]],
+    ["an unknown option", ["keys", "list", "--org", "acme", "--bogus"]],
   ])("exits non-zero with the usage for %s", { timeout: 120_000 }, async (_label, args) => {
     const result = await cli({ DATABASE_URL: "memory://" }, ...args);
     expect(result.code).not.toBe(0);

@@ -37,7 +37,7 @@ describe("the server process", () => {
 
   it("makes BOOTSTRAP_API_KEY the admin key", { timeout: 120_000 }, async () => {
     const BOOTSTRAP_API_KEY = `pb_chosen_by_the_operator_${"x".repeat(20)}`;
-    const server = await startMain({ DATA_DIR: await dataDir(), BOOTSTRAP_API_KEY });
+    const server = await startMain({ DATA_DIR: await dataDir({ seeded: true }), BOOTSTRAP_API_KEY });
     expect(server.output().stdout).toContain(`Admin API key: ${BOOTSTRAP_API_KEY}`);
     expect(ok(await graphqlClient(server.url, BOOTSTRAP_API_KEY).run(WhoAmI)).viewer).toEqual(ADMIN);
     expect(await server.stop()).toBe(0);
@@ -45,7 +45,7 @@ describe("the server process", () => {
 
   it("refuses to start with a BOOTSTRAP_API_KEY shorter than 32 characters", { timeout: 60_000 }, async () => {
     const short = "pb_too_short_123";
-    const proc = spawnEntry("main", [], { DATA_DIR: await dataDir(), PORT: "0", BOOTSTRAP_API_KEY: short });
+    const proc = spawnEntry("main", [], { DATA_DIR: await dataDir({ seeded: true }), PORT: "0", BOOTSTRAP_API_KEY: short });
     expect(await proc.exited).not.toBe(0);
     const { stdout, stderr } = proc.output();
     expect(stderr).toMatch(/BOOTSTRAP_API_KEY must be at least 32 characters/);

@@ -6,7 +6,7 @@ export const Events = graphql(`
     connectorEvents(id: $id, filter: $filter, after: $after) {
       id kind connectorId previousState state version at
       actor { id }
-      connector { id name }
+      connector { id name preset { slug } }
     }
   }
 `);

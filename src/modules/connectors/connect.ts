@@ -1,6 +1,7 @@
 import { sealJson } from "../../crypto/secrets.js";
 import type { Connector } from "../../generated/prisma/client.js";
 import { beginAuthorization } from "../../oauth/begin.js";
+import { probeMcpServer } from "../../oauth/discovery.js";
 import { revokeCredentials } from "../../oauth/revoke.js";
 import { AUTH_TYPE_OF, type ConnectSecrets, connectCredentials } from "../common/credentials.js";
 import { checkText, throwIfInvalid } from "../common/input-rules.js";
@@ -17,22 +18,33 @@ const isOAuth = (c: Pick<Connector, "authType" | "presetId">) =>
 
 /**
  * Connects (or reconnects) a connector: with credentials it stores them sealed and goes CONNECTED;
- * an OAuth connector without a token starts the consent flow (AUTH_REQUIRED). The connector keeps its
- * id, configuration, metadata, tools and history whatever state it comes from.
+ * an OAuth connector without a token starts the consent flow (AUTH_REQUIRED). A custom MCP server
+ * connected without credentials is asked first (an unauthenticated MCP initialize): a 401 starts the
+ * consent flow with the server's discovered authorization server and makes the connector OAUTH,
+ * any other answer connects it as NONE. The connector keeps its id, configuration, metadata, tools
+ * and history whatever state it comes from.
  */
 export async function connectConnector(ctx: RequestContext, input: ConnectInput): Promise<Connector> {
   const current = await manageableConnector(ctx.viewer, input.id);
   const credentials = connectCredentials(current.authType, !current.presetId, input);
-  if (!credentials && isOAuth(current)) {
-    transition(current.state, "startAuthorization"); // InvalidStateError before any call to the provider
-    return beginAuthorization({
-      connector: current,
+  const consent = (connector: Connector) =>
+    beginAuthorization({
+      connector,
       redirectUrl: input.redirectUrl ?? null,
       actorId: ctx.viewer.userId,
       pubsub: ctx.pubsub,
       config: ctx.config,
       origin: ctx.origin,
     });
+  if (!credentials && isOAuth(current)) {
+    transition(current.state, "startAuthorization"); // InvalidStateError before any call to the provider
+    return consent(current);
+  }
+  if (!credentials && !current.presetId) {
+    // InvalidStateError before asking the server anything, whichever way it answers
+    transition(current.state, "authorize");
+    transition(current.state, "startAuthorization");
+    if ((await probeMcpServer(current.url)) === "authorization-required") return consent({ ...current, authType: "OAUTH" });
   }
   return changeAsViewer({
     viewer: ctx.viewer,

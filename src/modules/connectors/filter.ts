@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { builder } from "../../builder.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { ConnectorScope, ConnectorState } from "../../generated/prisma/enums.js";
@@ -58,7 +59,8 @@ export function matchesConnectorFilter(
   }
   const meta = (c.metadata ?? {}) as Record<string, unknown>;
   for (const [key, value] of Object.entries(filter.metadata ?? {})) {
-    if (JSON.stringify(meta[key]) !== JSON.stringify(value)) return false;
+    // jsonb equality, as the database compares: key order does not matter
+    if (!isDeepStrictEqual(meta[key], value)) return false;
   }
   return true;
 }
