@@ -70,6 +70,7 @@ export function attachGraphQLWs(options: {
         const viewer = await authenticate(prisma, authorization);
         if (!viewer) return refuse(4403, "Forbidden");
         if (!limiter.acquire(viewer.apiKeyId)) {
+          options.logger.warn({ apiKeyId: viewer.apiKeyId }, "graphql-ws connection refused: too many for this API key");
           return refuse(4429, `Too many connections for this API key (at most ${limits.connectionsPerApiKey})`);
         }
         ctx.extra.viewer = viewer;

@@ -40,7 +40,6 @@ export function createEventBus(options: EventBusOptions = {}): PubSub {
     }) as Inner["publish"],
     subscribe(topic, id) {
       const source = (inner.subscribe as (t: string, i: string) => AsyncIterableIterator<never>)(topic, id);
-      if (closed) void source.return?.(); // a subscription after close() ends at once
       // tracked so that close() can end streams that would otherwise wait forever
       const it: AsyncIterableIterator<never> = {
         next: () => source.next(),
@@ -52,7 +51,8 @@ export function createEventBus(options: EventBusOptions = {}): PubSub {
           return this;
         },
       };
-      open.add(it);
+      if (closed) void source.return?.(); // a subscription after close() ends at once
+      else open.add(it);
       return it;
     },
     onReconnect: (listener) => redis?.onReconnect(listener) ?? (() => {}),

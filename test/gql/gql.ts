@@ -27,6 +27,9 @@ type Documents = {
     "\n  mutation RefreshConnectorTools($id: ID!) {\n    refreshConnectorTools(id: $id) {\n      __typename\n      ... on RefreshConnectorToolsSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.RefreshConnectorToolsDocument,
     "\n  mutation CheckConnectorHealth($id: ID!) {\n    checkConnectorHealth(id: $id) {\n      __typename\n      ... on CheckConnectorHealthSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CheckConnectorHealthDocument,
     "\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n": typeof types.ConnectorHistoryDocument,
+    "\n  mutation CreateTypenameOnly($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": typeof types.CreateTypenameOnlyDocument,
+    "\n  mutation CreatePconfForTypename($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": typeof types.CreatePconfForTypenameDocument,
+    "\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n": typeof types.UpdatePconfTypenameOnlyDocument,
     "\n  fragment OAuthConnectorFields on Connector {\n    id\n    type\n    authType\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n": typeof types.OAuthConnectorFieldsFragmentDoc,
     "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthCreateConnectorDocument,
     "\n  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on ValidationError { message fieldErrors { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthConnectConnectorDocument,
@@ -86,6 +89,9 @@ const documents: Documents = {
     "\n  mutation RefreshConnectorTools($id: ID!) {\n    refreshConnectorTools(id: $id) {\n      __typename\n      ... on RefreshConnectorToolsSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.RefreshConnectorToolsDocument,
     "\n  mutation CheckConnectorHealth($id: ID!) {\n    checkConnectorHealth(id: $id) {\n      __typename\n      ... on CheckConnectorHealthSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.CheckConnectorHealthDocument,
     "\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n": types.ConnectorHistoryDocument,
+    "\n  mutation CreateTypenameOnly($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": types.CreateTypenameOnlyDocument,
+    "\n  mutation CreatePconfForTypename($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": types.CreatePconfForTypenameDocument,
+    "\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n": types.UpdatePconfTypenameOnlyDocument,
     "\n  fragment OAuthConnectorFields on Connector {\n    id\n    type\n    authType\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n": types.OAuthConnectorFieldsFragmentDoc,
     "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthCreateConnectorDocument,
     "\n  mutation OAuthConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on ValidationError { message fieldErrors { path message } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthConnectConnectorDocument,
@@ -198,6 +204,18 @@ export function graphql(source: "\n  mutation CheckConnectorHealth($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query ConnectorHistory($id: ID!) {\n    connector(id: $id) {\n      ...ConnectorFields\n      events(first: 100) { totalCount edges { node { id kind previousState state version actor { id } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTypenameOnly($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation CreateTypenameOnly($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePconfForTypename($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePconfForTypename($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n"): (typeof documents)["\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -26,3 +26,12 @@ export function directResultUnion(field: string, types: ErrorClass[]) {
     union: { name: `${capitalized(field)}Result`, description: `What ${field} returns: the success or an expected error` },
   };
 }
+
+/**
+ * The Prisma query a mutation's success payload asks for. A client that selects only `__typename`
+ * of the result union leaves plugin-prisma with an empty `select`, which Prisma rejects; the id is
+ * enough then.
+ */
+export function payloadQuery<Q extends { select?: object }>(query: Q): Q {
+  return query.select && Object.keys(query.select).length === 0 ? { ...query, select: { id: true } } : query;
+}

@@ -28,7 +28,11 @@ export interface ChangeOptions {
   where?: Prisma.ConnectorWhereInput;
 }
 
-const MAX_ATTEMPTS = 20;
+// Under heavy contention (dozens of writers on one connector) a loser backs off with jitter, so
+// every accepted request lands instead of giving up after a few collisions.
+const MAX_ATTEMPTS = 200;
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 2)));
 
 /**
  * The one way a connector changes: decide from the current row, write it only if `version` is still
@@ -51,7 +55,10 @@ export async function changeConnector(options: ChangeOptions): Promise<Connector
       await change.also?.(tx, current);
       return writeEvent(tx, { ...current, state, version }, change.kind === "UPDATED" && state !== current.state ? "STATE_CHANGED" : change.kind, current.state, options.actorId);
     });
-    if (!event) continue;
+    if (!event) {
+      await backoff(attempt);
+      continue;
+    }
     publishConnectorEvent(options.pubsub, event);
     return (await prisma.connector.findUnique({ where: { id: current.id } }))!;
   }

@@ -51,7 +51,10 @@ export async function connectorEventStream(o: EventStreamOptions): Promise<Async
       event: (e) => {
         if (!buffered) return accept(e);
         buffered.push(e);
-        if (buffered.length > LIMITS.queuedEventsPerSubscriber) channel.push({ error: tooSlow() }), channel.end();
+        if (buffered.length > LIMITS.queuedEventsPerSubscriber) {
+          channel.push({ error: tooSlow() });
+          channel.end();
+        }
       },
       end: () => channel.end(),
     },

@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, UpstreamError } from "../../../errors.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { ConnectorType } from "../types.js";
 import { checkConnectorHealth } from "../upstream.js";
 
@@ -13,7 +13,7 @@ builder.mutationField("checkConnectorHealth", (t) =>
     errors: resultUnion("checkConnectorHealth", "connector", [NotFoundError, ForbiddenError, UpstreamError]),
     resolve: async (query, _root, args, ctx) => {
       const { id } = await checkConnectorHealth(ctx, args.id);
-      return prisma.connector.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { ForbiddenError, InvalidStateError, NotFoundError, UpstreamError, ValidationError } from "../../../errors.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { connectConnector } from "../connect.js";
 import { ConnectorType } from "../types.js";
 
@@ -25,7 +25,7 @@ builder.mutationField("connectConnector", (t) =>
     errors: resultUnion("connectConnector", "connector", [ValidationError, NotFoundError, ForbiddenError, InvalidStateError, UpstreamError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await connectConnector(ctx, input);
-      return prisma.connector.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

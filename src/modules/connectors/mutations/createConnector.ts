@@ -2,7 +2,7 @@ import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
 import { ConnectorScopeEnum } from "../../common/enums.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { createConnector } from "../create.js";
 import { ConnectorType } from "../types.js";
 
@@ -29,7 +29,7 @@ builder.mutationField("createConnector", (t) =>
     errors: resultUnion("createConnector", "connector", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await createConnector(ctx.viewer, input, ctx.pubsub);
-      return prisma.connector.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

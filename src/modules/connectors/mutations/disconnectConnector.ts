@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "../../../errors.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { disconnectConnector } from "../connect.js";
 import { ConnectorType } from "../types.js";
 
@@ -22,7 +22,7 @@ builder.mutationField("disconnectConnector", (t) =>
     errors: resultUnion("disconnectConnector", "connector", [NotFoundError, ForbiddenError, InvalidStateError, ValidationError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await disconnectConnector(ctx, input);
-      return prisma.connector.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

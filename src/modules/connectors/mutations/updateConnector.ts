@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { ConnectorType } from "../types.js";
 import { updateConnector } from "../update.js";
 
@@ -26,7 +26,7 @@ builder.mutationField("updateConnector", (t) =>
     errors: resultUnion("updateConnector", "connector", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await updateConnector(ctx, input);
-      return prisma.connector.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

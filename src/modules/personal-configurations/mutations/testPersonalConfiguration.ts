@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { NotFoundError, UpstreamError } from "../../../errors.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { testPersonalConfiguration } from "../service.js";
 import { PersonalConfigurationType } from "../types.js";
 
@@ -13,7 +13,7 @@ builder.mutationField("testPersonalConfiguration", (t) =>
     errors: resultUnion("testPersonalConfiguration", "personalConfiguration", [NotFoundError, UpstreamError]),
     resolve: async (query, _root, args, ctx) => {
       const { id } = await testPersonalConfiguration(ctx, args.id);
-      return prisma.personalConfiguration.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { prisma } from "../../../db/client.js";
 import { NotFoundError, ValidationError } from "../../../errors.js";
-import { resultUnion } from "../../common/mutation-result.js";
+import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { updatePersonalConfiguration } from "../service.js";
 import { PersonalConfigurationType } from "../types.js";
 import { CredentialsInput } from "./credentials-input.js";
@@ -27,7 +27,7 @@ builder.mutationField("updatePersonalConfiguration", (t) =>
     errors: resultUnion("updatePersonalConfiguration", "personalConfiguration", [ValidationError, NotFoundError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await updatePersonalConfiguration(ctx, input);
-      return prisma.personalConfiguration.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );
