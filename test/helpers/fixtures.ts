@@ -1,3 +1,4 @@
+import { writeEvent } from "../../src/modules/connectors/changes.js";
 import { randomBytes } from "node:crypto";
 import { prisma } from "../../src/db/client.js";
 import { newId } from "../../src/db/ids.js";
@@ -138,21 +139,8 @@ export interface EventSpec {
 
 /** An audit-trail entry carrying the connector's visibility, as the outbox writes it. */
 export async function connectorEvent(c: Connector, spec: EventSpec = {}) {
-  return prisma.connectorEvent.create({
-    data: {
-      id: newId("evt"),
-      connectorId: c.id,
-      organizationId: c.organizationId,
-      scope: c.scope,
-      ownerUserId: c.createdById,
-      ownerApiKeyId: c.ownerApiKeyId,
-      kind: spec.kind ?? "UPDATED",
-      previousState: spec.previousState ?? null,
-      state: spec.state ?? c.state,
-      version: spec.version ?? c.version,
-      actorId: spec.actorId ?? null,
-    },
-  });
+  const at = { ...c, state: spec.state ?? c.state, version: spec.version ?? c.version };
+  return writeEvent(prisma, at, spec.kind ?? "UPDATED", spec.previousState ?? null, spec.actorId ?? null);
 }
 
 /** A pending OAuth flow, so that an AUTH_REQUIRED connector has an authRequest. */
