@@ -36,6 +36,8 @@ type Documents = {
     "\n  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthDisconnectConnectorDocument,
     "\n  query OAuthConnector($id: ID!) {\n    connector(id: $id) { ...OAuthConnectorFields }\n  }\n": typeof types.OAuthConnectorDocument,
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.CliWhoAmIDocument,
+    "\n  mutation KeysCreateStripe($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": typeof types.KeysCreateStripeDocument,
+    "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": typeof types.KeysConnectDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
@@ -98,6 +100,8 @@ const documents: Documents = {
     "\n  mutation OAuthDisconnectConnector($input: DisconnectConnectorInput!) {\n    disconnectConnector(input: $input) {\n      __typename\n      ... on DisconnectConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthDisconnectConnectorDocument,
     "\n  query OAuthConnector($id: ID!) {\n    connector(id: $id) { ...OAuthConnectorFields }\n  }\n": types.OAuthConnectorDocument,
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": types.CliWhoAmIDocument,
+    "\n  mutation KeysCreateStripe($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": types.KeysCreateStripeDocument,
+    "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": types.KeysConnectDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
@@ -240,6 +244,14 @@ export function graphql(source: "\n  query OAuthConnector($id: ID!) {\n    conne
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n"): (typeof documents)["\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysCreateStripe($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation KeysCreateStripe($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
