@@ -7,7 +7,7 @@ import { ok } from "../helpers/graphql.js";
 import { startServer } from "../helpers/server.js";
 import { startAuthServer } from "../servers/auth-server.js";
 import { consent, openCallback } from "./browser.js";
-import { ConnectConnector, createConnector, DisconnectConnector, presetFor, readConnector, startConsent } from "./flow.js";
+import { ConnectConnector, confidentialClient, createConnector, DisconnectConnector, presetFor, readConnector, startConsent } from "./flow.js";
 
 const APP_ORIGIN = "https://app.example.test";
 const CLIENT = { clientId: "plugboard", clientSecret: "test-client-secret-9f8e7d6c5b4a" };
@@ -23,22 +23,7 @@ describe("OAuth authorization code flow", async () => {
   });
   const callbackPrefix = `${server.url}/oauth/callback`;
   const auth = await startAuthServer({
-    clients: [
-      {
-        client_id: CLIENT.clientId,
-        client_secret: CLIENT.clientSecret,
-        token_endpoint_auth_method: "client_secret_post",
-        grant_types: ["authorization_code", "refresh_token"],
-        redirect_uris: [callbackPrefix],
-      },
-      {
-        client_id: OWN_CLIENT.clientId,
-        client_secret: OWN_CLIENT.clientSecret,
-        token_endpoint_auth_method: "client_secret_post",
-        grant_types: ["authorization_code", "refresh_token"],
-        redirect_uris: [callbackPrefix],
-      },
-    ],
+    clients: [confidentialClient(CLIENT, callbackPrefix), confidentialClient(OWN_CLIENT, callbackPrefix)],
   });
   afterAll(() => auth.stop());
   await presetFor(auth, SLUG);

@@ -99,3 +99,14 @@ export async function startConsent(client: GraphQLClient, id: string, redirectUr
 export async function readConnector(client: GraphQLClient, id: string) {
   return ok(await client.run(ConnectorQuery, { id })).connector!;
 }
+
+/** A confidential client registered at the test authorization server for this server's callback. */
+export function confidentialClient(client: { clientId: string; clientSecret: string }, callback: string) {
+  return {
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    token_endpoint_auth_method: "client_secret_post",
+    grant_types: ["authorization_code", "refresh_token"],
+    redirect_uris: [callback],
+  };
+}

@@ -9,7 +9,7 @@ import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { startAuthServer } from "../servers/auth-server.js";
 import { consent, openCallback } from "./browser.js";
-import { createConnector, presetFor, readConnector, startConsent } from "./flow.js";
+import { confidentialClient, createConnector, presetFor, readConnector, startConsent } from "./flow.js";
 
 const CLIENT = { clientId: "plugboard", clientSecret: "refresh-test-secret-1a2b3c4d5e6f" };
 const SLUG = "refresh-idp";
@@ -21,15 +21,7 @@ describe("OAuth token refresh", async () => {
   const callbackPrefix = `${server.url}/oauth/callback`;
   const auth = await startAuthServer({
     accessTokenTtl: TTL_SECONDS,
-    clients: [
-      {
-        client_id: CLIENT.clientId,
-        client_secret: CLIENT.clientSecret,
-        token_endpoint_auth_method: "client_secret_post",
-        grant_types: ["authorization_code", "refresh_token"],
-        redirect_uris: [callbackPrefix],
-      },
-    ],
+    clients: [confidentialClient(CLIENT, callbackPrefix)],
   });
   afterAll(() => auth.stop());
   await presetFor(auth, SLUG);
