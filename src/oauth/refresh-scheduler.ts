@@ -1,3 +1,4 @@
+import { expireAbandonedAuthorizations } from "./abandoned.js";
 import { type RefreshOptions, type RefreshSummary, refreshDueTokens } from "./refresh.js";
 
 export interface RefreshScheduler {
@@ -9,7 +10,7 @@ export interface RefreshScheduler {
 }
 
 /**
- * Runs refreshDueTokens every `intervalMs`. Passes never overlap within one instance; across
+ * Runs refreshDueTokens, then expireAbandonedAuthorizations, every `intervalMs`. Passes never overlap within one instance; across
  * instances the per-connector lease keeps each refresh to one of them.
  */
 export function createRefreshScheduler(options: RefreshOptions & { intervalMs: number }): RefreshScheduler {
@@ -17,6 +18,10 @@ export function createRefreshScheduler(options: RefreshOptions & { intervalMs: n
   let running: Promise<RefreshSummary> | null = null;
   const runNow = () => {
     running ??= refreshDueTokens(options)
+      .then(async (summary) => {
+        await expireAbandonedAuthorizations(options);
+        return summary;
+      })
       .catch((e) => {
         options.logger.error({ err: e }, "token refresh pass failed");
         return { refreshed: 0, expired: 0, failed: 0 };

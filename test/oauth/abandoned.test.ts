@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { prisma } from "../../src/db/client.js";
+import { createLogger } from "../../src/logger.js";
+import { ABANDONED_REASON, expireAbandonedAuthorizations } from "../../src/oauth/abandoned.js";
+import { team } from "../helpers/fixtures.js";
+import { startServer } from "../helpers/server.js";
+import { startAuthServer } from "../servers/auth-server.js";
+import { confidentialClient, createConnector, presetFor, readConnector, startConsent } from "./flow.js";
+
+const CLIENT = { clientId: "plugboard", clientSecret: "abandoned-test-secret-7c6b5a4d3e2f" };
+const SLUG = "abandoned-idp";
+
+describe("an authorization nobody completes", async () => {
+  const server = await startServer({
+    app: { config: { allowedRedirectOrigins: [], oauthClients: { [SLUG]: CLIENT } }, refresh: { enabled: false } },
+  });
+  const auth = await startAuthServer({ clients: [confidentialClient(CLIENT, `${server.url}/oauth/callback`)] });
+  afterAll(() => auth.stop());
+  await presetFor(auth, SLUG);
+  const { alice } = await team();
+  const gql = server.as(alice.key);
+  const sweep = () => expireAbandonedAuthorizations({ pubsub: server.app.pubsub, logger: createLogger("silent") });
+
+  it("leaves a consent that is still valid alone", async () => {
+    const { connector } = await startConsent(gql, (await createConnector(gql, { presetSlug: SLUG })).id);
+    await sweep();
+    expect(await readConnector(gql, connector.id)).toMatchObject({ state: "AUTH_REQUIRED", version: connector.version });
+  });
+
+  it("ends AUTH_FAILED with a reason once its request has expired, and drops the dead link", async () => {
+    const { connector } = await startConsent(gql, (await createConnector(gql, { presetSlug: SLUG })).id);
+    // the clock is the database's: the request's expiry is moved into the past
+    await prisma.oAuthAuthorization.updateMany({ where: { connectorId: connector.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+
+    expect(await sweep()).toBe(1);
+    const after = await readConnector(gql, connector.id);
+    expect(after).toMatchObject({ state: "AUTH_FAILED", statusReason: ABANDONED_REASON, authRequest: null });
+    expect(after.version).toBe(connector.version + 1);
+    expect(await prisma.oAuthAuthorization.count({ where: { connectorId: connector.id } })).toBe(0);
+
+    expect(await sweep()).toBe(0); // once only
+    const again = await startConsent(gql, connector.id); // and it can be connected again
+    expect(again.connector.version).toBe(after.version + 1);
+  });
+});
