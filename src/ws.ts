@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { type ExecutionArgs, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { authenticate } from "./auth/api-keys.js";
 import type { Viewer } from "./auth/viewer.js";
 import type { Context } from "./context.js";
@@ -39,6 +39,21 @@ export function attachGraphQLWs(options: {
   let inflight = 0;
   let drained: (() => void) | null = null;
   const sockets = new Set<{ subscriptions: Record<string, unknown> }>();
+  const keyOfSocket = new Map<WebSocket, string>();
+
+  // the key is checked at connection_init; a key revoked later must not keep its sockets streaming
+  const recheck = setInterval(async () => {
+    const ids = [...new Set(keyOfSocket.values())];
+    if (!ids.length) return;
+    try {
+      const live = await prisma.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
+      const valid = new Set(live.map((k) => k.id));
+      for (const [socket, id] of keyOfSocket) if (!valid.has(id)) socket.close(4403, "API key revoked");
+    } catch (e) {
+      options.logger.warn({ err: e }, "could not recheck the API keys of open sockets");
+    }
+  }, limits.keyRecheckMs);
+  recheck.unref();
 
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "/").split("?")[0] !== "/graphql") {
@@ -75,10 +90,12 @@ export function attachGraphQLWs(options: {
         }
         ctx.extra.viewer = viewer;
         sockets.add(ctx);
+        keyOfSocket.set(ctx.extra.socket, viewer.apiKeyId);
         return true;
       },
       onClose: (ctx) => {
         sockets.delete(ctx);
+        keyOfSocket.delete(ctx.extra.socket);
         if (ctx.extra.viewer) limiter.release(ctx.extra.viewer.apiKeyId);
       },
       onSubscribe: async (ctx, _id, params) => {
@@ -129,6 +146,7 @@ export function attachGraphQLWs(options: {
       });
     },
     async close(timeoutMs) {
+      clearInterval(recheck);
       // the bus has ended every stream; their `complete` messages go out before the close frame
       const deadline = Date.now() + timeoutMs;
       while ([...sockets].some((s) => Object.keys(s.subscriptions).length > 0) && Date.now() < deadline) {

@@ -10,6 +10,8 @@ export const LIMITS = {
   queuedEventsPerSubscriber: 1_000,
   /** graphql-ws ping interval; a socket that misses a pong for as long is dropped */
   keepAliveMs: 15_000,
+  /** how often open sockets' API keys are checked again: a revoked key's sockets close with 4403 */
+  keyRecheckMs: 30_000,
 };
 
 export type Limits = typeof LIMITS;

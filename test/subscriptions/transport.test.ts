@@ -1,6 +1,7 @@
 import { NetworkError } from "graphql-sse";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { prisma } from "../../src/db/client.js";
 import { connectors } from "../connectors/api.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
@@ -12,6 +13,7 @@ const closeCode = (e: unknown) => (e as { code?: number }).code;
 describe("subscription transports", async () => {
   const server = await startServer();
   const limited = await startServer({ app: { limits: { connectionsPerApiKey: 2, subscriptionsPerConnection: 2, keepAliveMs: 1_000 } } });
+  const rechecking = await startServer({ app: { limits: { keyRecheckMs: 50 } } });
   afterEach(closeAll);
 
   it("closes a graphql-ws socket with 4401 without a key and 4403 with a bad one; SSE answers 401", async () => {
@@ -28,6 +30,16 @@ describe("subscription transports", async () => {
       expect(error).toBeInstanceOf(NetworkError);
       expect((error as NetworkError).response?.status).toBe(401);
     }
+  });
+
+  it("closes the sockets of a key revoked while they are open with 4403", async () => {
+    const { alice } = await team();
+    const c = await connectors(rechecking.as(alice.key)).created({ presetSlug: "github" });
+    const open = subscribeWs(wsClient(rechecking.url, alice.key), StateChanged, { id: c.id });
+    await open.next();
+    // what `npm run cli -- keys revoke` writes, from another process
+    await prisma.apiKey.update({ where: { id: alice.keyId }, data: { revokedAt: new Date() } });
+    expect(closeCode(await open.error())).toBe(4403);
   });
 
   it("bounds sockets per API key (4429), SSE streams counting too (RATE_LIMITED)", async () => {
