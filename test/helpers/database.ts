@@ -8,7 +8,7 @@ export async function openTestDatabase(): Promise<() => Promise<void>> {
   if (!base) {
     return openDatabase({ kind: "memory" }, { memoryTemplate: process.env.PLUGBOARD_PGLITE_TEMPLATE });
   }
-  const name = `plugboard_t_${randomBytes(6).toString("hex")}`;
+  const name = `${process.env.PLUGBOARD_PG_PREFIX}${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.PLUGBOARD_PG_TEMPLATE}`);

@@ -27,7 +27,10 @@ export default async function setup() {
   if (process.env.TEST_DATABASE_URL) {
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
-    const template = `plugboard_template_${process.pid}`;
+    // every database of this run starts with its prefix, so teardown drops this run's and no other's
+    const prefix = `plugboard_t_${process.pid}_`;
+    process.env.PLUGBOARD_PG_PREFIX = prefix;
+    const template = `${prefix}template`;
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.query(`CREATE DATABASE ${template}`);
     await admin.end();
@@ -41,7 +44,7 @@ export default async function setup() {
     return async () => {
       const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await c.connect();
-      const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'plugboard_t_%' OR datname = $1`, [template]);
+      const { rows } = await c.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
       for (const r of rows) await c.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`);
       await c.end();
       await rm(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ const base = process.env.TEST_DATABASE_URL;
 const run = promisify(execFile);
 
 async function freshDatabase(): Promise<string> {
-  const name = `plugboard_t_mig_${randomBytes(4).toString("hex")}`;
+  const name = `${process.env.PLUGBOARD_PG_PREFIX}mig_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
