@@ -13,7 +13,6 @@ import type { DatabaseTarget } from "./target.js";
  * GraphQL context. `openDatabase` sets it before anything is served.
  */
 export let prisma: PrismaClient = undefined as unknown as PrismaClient;
-export let databaseKind: DatabaseTarget["kind"] = "memory";
 
 interface QueryEvents {
   $on(event: "query", listener: (e: { query: string }) => void): void;
@@ -65,7 +64,6 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   });
   await applyMigrations(client);
   prisma = client;
-  databaseKind = target.kind;
   return async () => {
     await client.$disconnect();
     await release();

@@ -32,6 +32,26 @@ export class Channel<T> implements AsyncIterableIterator<T> {
     }
   }
 
+  /**
+   * Reads the current state after listening began and puts it first, so nothing committed in
+   * between is missed. Closes the channel and throws `notFound()` when there is nothing to show.
+   */
+  async startWith<C>(load: () => Promise<C | null>, wrap: (current: C) => T, notFound: () => Error): Promise<C> {
+    let current: C | null;
+    try {
+      current = await load();
+    } catch (err) {
+      await this.return();
+      throw err;
+    }
+    if (!current) {
+      await this.return();
+      throw notFound();
+    }
+    this.unshift(wrap(current));
+    return current;
+  }
+
   /** puts a value before everything buffered (the current state, read after listening began) */
   unshift(value: T): void {
     if (this.waiting) this.push(value);

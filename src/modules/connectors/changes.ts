@@ -46,21 +46,23 @@ export async function changeConnector(options: ChangeOptions): Promise<Connector
     const change = await options.decide(current);
     const state = change.action ? transition(current.state, change.action) : current.state;
     const version = current.version + 1;
-    const event = await prisma.$transaction(async (tx) => {
-      const { count } = await tx.connector.updateMany({
+    const written = await prisma.$transaction(async (tx) => {
+      // one UPDATE … RETURNING: the version check and the new row, with no read after commit
+      const [row] = await tx.connector.updateManyAndReturn({
         where: { id: current.id, version: current.version },
         data: { ...change.data, state, version },
       });
-      if (count === 0) return null; // someone else changed it first: decide again
+      if (!row) return null; // someone else changed it first: decide again
       await change.also?.(tx, current);
-      return writeEvent(tx, { ...current, state, version }, change.kind === "UPDATED" && state !== current.state ? "STATE_CHANGED" : change.kind, current.state, options.actorId);
+      const kind = change.kind === "UPDATED" && state !== current.state ? "STATE_CHANGED" : change.kind;
+      return { row, event: await writeEvent(tx, row, kind, current.state, options.actorId) };
     });
-    if (!event) {
+    if (!written) {
       await backoff(attempt);
       continue;
     }
-    publishConnectorEvent(options.pubsub, event);
-    return (await prisma.connector.findUnique({ where: { id: current.id } }))!;
+    publishConnectorEvent(options.pubsub, written.event);
+    return written.row;
   }
   throw new Error(`connector ${options.id} kept changing under ${MAX_ATTEMPTS} attempts`);
 }

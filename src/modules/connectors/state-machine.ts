@@ -55,5 +55,3 @@ function describe(action: ConnectorAction): string {
     recover: "mark this connector as recovered",
   }[action];
 }
-
-export const STATE_MACHINE = TABLE;

@@ -22,18 +22,11 @@ export async function connectorStateStream(bus: PubSub, viewer: Viewer, id: stri
   if (!isIdOf("conn", id)) throw new NotFoundError(id, "connector");
   const channel = new Channel<Item>(LIMITS.queuedEventsPerSubscriber, () => ({ error: tooSlow() }), () => unlisten());
   const unlisten = listenToConnectorEvents(bus, viewer.organizationId, { event: (e) => channel.push(e), end: () => channel.end() }, id);
-  let current: Connector | null;
-  try {
-    current = await prisma.connector.findFirst({ where: { id, ...visibleConnectorsWhere(viewer) } });
-  } catch (err) {
-    await channel.return();
-    throw err;
-  }
-  if (!current) {
-    await channel.return();
-    throw new NotFoundError(id, "connector");
-  }
-  channel.unshift({ current });
+  await channel.startWith(
+    () => prisma.connector.findFirst({ where: { id, ...visibleConnectorsWhere(viewer) } }),
+    (current) => ({ current }),
+    () => new NotFoundError(id, "connector"),
+  );
   let last = 0;
 
   return pull(

@@ -39,17 +39,11 @@ async function personalConfigurationStream(bus: PubSub, viewer: Viewer, id: stri
     channel.end();
   })().catch(() => channel.end());
 
-  const current = await prisma.personalConfiguration
-    .findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) } })
-    .catch(async (err) => {
-      await channel.return();
-      throw err;
-    });
-  if (!current) {
-    await channel.return();
-    throw new NotFoundError(id, "personal configuration");
-  }
-  channel.unshift({ current });
+  await channel.startWith(
+    () => prisma.personalConfiguration.findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) } }),
+    (current) => ({ current }),
+    () => new NotFoundError(id, "personal configuration"),
+  );
   let last = 0;
 
   return pull(
