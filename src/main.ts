@@ -14,7 +14,10 @@ async function main() {
   const env = readEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
-  const closeDatabase = await openDatabase(target, { purpose: "the Plugboard server" });
+  const closeDatabase = await openDatabase(target, {
+    purpose: "the Plugboard server",
+    onIdleError: (err) => logger.warn({ err }, "PostgreSQL closed an idle connection; reconnecting on next use"),
+  });
   logger.info({ database: describeTarget(target) }, "database ready");
   useKeyring(await loadKeyring(env.ENCRYPTION_KEYS, target, env.DATA_DIR));
   await verifySecrets();

@@ -31,13 +31,15 @@ export interface OpenOptions {
   /** who holds an embedded database, for the message a second process gets */
   purpose?: string;
   poolSize?: number;
+  /** told when PostgreSQL ends an idle pooled connection (the pool reconnects by itself) */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<() => Promise<void>> {
   let release = async () => {};
   let adapter: PrismaPGlite | PrismaPg;
   if (target.kind === "postgres") {
-    const pool = createPool(target.url, { max: options.poolSize ?? 10 });
+    const pool = createPool(target.url, { max: options.poolSize ?? 10, onIdleError: options.onIdleError });
     adapter = new PrismaPg(pool);
     release = () => pool.end();
   } else {

@@ -25,10 +25,17 @@ class NameAsTextClient extends pg.Client {
   }
 }
 
-export function createPool(url: string, options: { max?: number; forMigrations?: boolean } = {}): pg.Pool {
-  return new pg.Pool({
+export function createPool(
+  url: string,
+  options: { max?: number; forMigrations?: boolean; onIdleError?: (err: Error) => void } = {},
+): pg.Pool {
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     ...(options.forMigrations ? { Client: NameAsTextClient } : {}),
   });
+  // An idle connection that PostgreSQL ends (restart, failover, idle timeout) is an 'error' event on
+  // the pool; unheard, it would crash the process. pg drops that client and the next query reconnects.
+  pool.on("error", options.onIdleError ?? (() => {}));
+  return pool;
 }
