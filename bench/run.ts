@@ -7,15 +7,16 @@
 import { randomBytes } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
-import { buildApp } from "../src/app.js";
+import { buildApp, createServices } from "../src/app.js";
 import { createApiKey } from "../src/auth/api-keys.js";
+import { defaultConfig } from "../src/config.js";
 import { generateKeySpec, parseKeyring } from "../src/crypto/keyring.js";
-import { useKeyring } from "../src/crypto/secrets.js";
-import { onQuery, openDatabase, prisma } from "../src/db/client.js";
+import { createSecrets } from "../src/crypto/secrets.js";
+import { type Database, openDatabase } from "../src/db/client.js";
 import { newId } from "../src/db/ids.js";
-import { connectorListenerCount } from "../src/events/listen.js";
+import { createEventBus } from "../src/events/pubsub.js";
 import { createLogger } from "../src/logger.js";
-import { loadCatalog, readCatalog } from "../src/modules/presets/catalog.js";
+import { loadCatalog, readCatalog } from "../src/catalog/load.js";
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
 const SOCKETS = Math.min(Number(process.env.BENCH_SOCKETS ?? 250), SUBSCRIBERS);
@@ -23,7 +24,7 @@ const KIND = process.env.BENCH_KIND ?? "mixed";
 const PER_SOCKET = Math.ceil(SUBSCRIBERS / SOCKETS);
 const PER_KEY = 50;
 
-async function scratchDatabase(): Promise<() => Promise<void>> {
+async function scratchDatabase(): Promise<Database> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return openDatabase({ kind: "memory" });
   const name = `plugboard_bench_${randomBytes(4).toString("hex")}`;
@@ -32,25 +33,35 @@ async function scratchDatabase(): Promise<() => Promise<void>> {
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const close = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 10 });
-  return async () => {
-    await close();
+  const database = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 10 });
+  return {
+    ...database,
+    close: async () => {
+    await database.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+    },
   };
 }
 
 async function main() {
-  const closeDatabase = await scratchDatabase();
-  useKeyring(parseKeyring(generateKeySpec("bench")));
+  const database = await scratchDatabase();
+  const { db: prisma, onQuery } = database;
   await loadCatalog(prisma, await readCatalog());
   const organizationId = newId("org");
   await prisma.organization.create({ data: { id: organizationId, slug: `bench-${organizationId.slice(-6)}`, name: "Bench" } });
   const keys = await Promise.all(
     Array.from({ length: Math.ceil(SOCKETS / PER_KEY) }, () => createApiKey(prisma, { organizationId, role: "ADMIN" })),
   );
-  const app = buildApp({
-    logger: createLogger("warn"),
+  const logger = createLogger("warn");
+  const services = createServices({
+    db: prisma,
+    secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),
+    logger,
+    pubsub: createEventBus({ logger }),
+    config: defaultConfig(),
+  });
+  const app = buildApp(services, {
     refresh: { enabled: false },
     limits: { connectionsPerApiKey: PER_KEY, subscriptionsPerConnection: Math.max(100, PER_SOCKET) },
   });
@@ -74,7 +85,7 @@ async function main() {
   await change();
   let statements = 0;
   const sqls: string[] = [];
-  const stop = onQuery((q) => (statements++, sqls.push(q.slice(0, 90))));
+  const stop = onQuery((q: string) => (statements++, sqls.push(q.slice(0, 90))));
   const { version } = (await change()).data.updateConnector.connector;
   const baseline = statements;
   if (process.env.BENCH_DEBUG) console.log(sqls.join("\n"));
@@ -107,7 +118,7 @@ async function main() {
   const started = performance.now();
   const { stateCount } = (await next("subscribed")) as unknown as { stateCount: number };
   await next("initial");
-  while (connectorListenerCount(app.pubsub, organizationId) < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 20));
+  while (app.services.connectorEvents.listenerCount(organizationId) < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 20));
   console.log(`${SUBSCRIBERS} subscriptions (${stateCount} connectorStateChanged, ${SUBSCRIBERS - stateCount} connectorEvents) on ${SOCKETS} sockets, ready in ${Math.round(performance.now() - started)} ms`);
 
   worker.postMessage({ type: "expect", version: version + 1 });
@@ -131,7 +142,7 @@ async function main() {
   await next("closed");
   await worker.terminate();
   await app.stop();
-  await closeDatabase();
+  await database.close();
 }
 
 main().catch((e) => {

@@ -1,27 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { prisma } from "./db/client.js";
-import { ConnectionLimiter } from "./events/connection-limiter.js";
 import { LIMITS, type Limits } from "./events/limits.js";
-import { createEventBus, type PubSub } from "./events/pubsub.js";
-import { useSse } from "./events/sse.js";
+import { connectorTrail } from "./connectors/trail.js";
+import { personalConfigurationFeed } from "./events/change-feed.js";
+import { createConnectorHubs } from "./events/listen.js";
+import type { PubSub } from "./events/pubsub.js";
 import { trackRequests } from "./http/inflight.js";
 import { sendJson } from "./http/json.js";
-import type { ServerConfig } from "./context.js";
-import type { Logger } from "./logger.js";
 import { oauthCallbackRoute } from "./oauth/callback-route.js";
+import { createAuthorizationFlows } from "./oauth/flows.js";
 import { createRefreshScheduler } from "./oauth/refresh-scheduler.js";
-import { configureOAuth } from "./oauth/runtime.js";
-import { attachGraphQLWs } from "./ws.js";
+import { assembleServices, type CoreServices, type Services } from "./services.js";
+import { ConnectionLimiter } from "./transports/connection-limiter.js";
+import { attachGraphQLWs } from "./transports/graphql-ws.js";
+import { useSse } from "./transports/sse.js";
 import { createYogaServer } from "./yoga.js";
 
 export interface AppOptions {
-  logger: Logger;
-  config?: Partial<ServerConfig>;
-  /** the event bus; made from redisUrl (or in memory) when absent. App.stop closes it either way */
-  pubsub?: PubSub;
-  /** share events with the other instances through Redis */
-  redisUrl?: string;
   /** subscription and connection bounds (src/events/limits.ts) */
   limits?: Partial<Limits>;
   /** how long SIGTERM waits for in-flight requests before closing their sockets */
@@ -32,6 +27,7 @@ export interface AppOptions {
 
 export interface App {
   server: Server;
+  services: Services;
   pubsub: PubSub;
   start(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -39,30 +35,38 @@ export interface App {
 
 type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-/** The HTTP server: GraphQL (with GraphiQL), health probes, and the routes later modules add. */
-export function buildApp(options: AppOptions): App {
-  const pubsub = options.pubsub ?? createEventBus({ redisUrl: options.redisUrl, logger: options.logger });
-  const config: ServerConfig = { allowedRedirectOrigins: [], ...options.config };
+/** The composition root's last step: the domain's ports filled with their implementations. */
+export const createServices = (core: CoreServices): Services =>
+  assembleServices(core, {
+    authorization: createAuthorizationFlows,
+    connectorEvents: (s) => createConnectorHubs(s.pubsub, connectorTrail(s.db)),
+    personalConfigurationChanges: (s) => personalConfigurationFeed(s.pubsub, (id) => s.db.personalConfiguration.findUnique({ where: { id } })),
+  });
+
+/**
+ * The HTTP server: GraphQL (with GraphiQL), health probes, the OAuth callback and the routes later
+ * modules add, over services built once by the caller. App.stop closes the services' pubsub.
+ */
+export function buildApp(services: Services, options: AppOptions = {}): App {
+  const { logger, pubsub } = services;
   const limits = { ...LIMITS, ...options.limits };
   const limiter = new ConnectionLimiter(limits.connectionsPerApiKey);
   const sse = useSse({ limiter, keepAliveMs: limits.keepAliveMs });
-  const yoga = createYogaServer({ pubsub, logger: options.logger, config, plugins: [sse] });
-  const oauth = { pubsub, logger: options.logger, clients: config.oauthClients ?? {} };
-  configureOAuth(oauth);
-  const refresher = createRefreshScheduler({ ...oauth, intervalMs: options.refresh?.intervalMs ?? 60_000 });
+  const yoga = createYogaServer(services, { plugins: [sse] });
+  const refresher = createRefreshScheduler(services, { intervalMs: options.refresh?.intervalMs ?? 60_000 });
   const routes: Record<string, Route> = {
     "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {
       try {
-        await prisma.$queryRawUnsafe("SELECT 1");
+        await services.db.$queryRawUnsafe("SELECT 1");
         sendJson(res, 200, { status: "ready", database: "ok" });
       } catch (e) {
-        options.logger.warn({ err: e }, "readiness check failed");
+        logger.warn({ err: e }, "readiness check failed");
         sendJson(res, 503, { status: "unavailable", database: "unreachable" });
       }
     },
     "/graphql": yoga,
-    "/oauth/callback": oauthCallbackRoute(oauth),
+    "/oauth/callback": oauthCallbackRoute(services),
   };
 
   const server = createServer((req, res) => {
@@ -70,16 +74,17 @@ export function buildApp(options: AppOptions): App {
     const route = routes[path];
     if (!route) return sendJson(res, 404, { error: "not found", graphql: "/graphql" });
     Promise.resolve(route(req, res)).catch((e) => {
-      options.logger.error({ err: e, path }, "request failed");
+      logger.error({ err: e, path }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
     });
   });
   const requests = trackRequests(server);
-  const ws = attachGraphQLWs({ server, yoga, logger: options.logger, limiter, limits });
+  const ws = attachGraphQLWs({ server, yoga, db: services.db, logger, limiter, limits });
   let stopping: Promise<void> | null = null;
 
   return {
     server,
+    services,
     pubsub,
     start: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {

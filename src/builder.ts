@@ -5,7 +5,6 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ZodPlugin from "@pothos/plugin-zod";
 import type { Context } from "./context.js";
-import { prisma } from "./db/client.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 
@@ -43,7 +42,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => ({ admin: ctx.viewer.role === "ADMIN" }),
   },
   prisma: {
-    client: () => prisma,
+    // the client of the services this request runs with: two apps in one process never share it
+    client: (ctx) => ctx.services.db,
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,

@@ -1,15 +1,15 @@
 // Administration on the configured database: `npm run cli -- <command>`.
 import { parseArgs } from "node:util";
 import { createApiKey } from "./auth/api-keys.js";
-import { openDatabase, prisma } from "./db/client.js";
+import { type Db, openDatabase } from "./db/client.js";
 import { newId } from "./db/ids.js";
 import { DatabaseInUseError } from "./db/pglite-lock.js";
 import { databaseTarget } from "./db/target.js";
 import { readEnv } from "./env.js";
 import { loadKeyring } from "./crypto/setup.js";
-import { rotateSecrets, useKeyring } from "./crypto/secrets.js";
+import { createSecrets, rotateSecrets } from "./crypto/secrets.js";
 import type { Role } from "./generated/prisma/enums.js";
-import { loadCatalog, readCatalog } from "./modules/presets/catalog.js";
+import { loadCatalog, readCatalog } from "./catalog/load.js";
 
 const USAGE = `Usage: npm run cli -- <command>
   orgs create <slug> [--name N]
@@ -39,9 +39,9 @@ function role(value: string | undefined): Role {
   return value;
 }
 
-async function org(slug: string | undefined) {
+async function org(db: Db, slug: string | undefined) {
   if (!slug) throw new UsageError("--org <slug> is required");
-  const found = await prisma.organization.findUnique({ where: { slug } });
+  const found = await db.organization.findUnique({ where: { slug } });
   if (!found) throw new UsageError(`no organization with slug "${slug}"`);
   return found;
 }
@@ -70,44 +70,46 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const env = readEnv();
-  const close = await openDatabase(databaseTarget(env.DATABASE_URL, env.DATA_DIR), { purpose: "the Plugboard CLI" });
+  const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
+  const database = await openDatabase(target, { purpose: "the Plugboard CLI" });
+  const { db } = database;
   try {
-    useKeyring(await loadKeyring(env.ENCRYPTION_KEYS, databaseTarget(env.DATABASE_URL, env.DATA_DIR), env.DATA_DIR));
     if (group === "rotate-keys") {
-      console.log(`re-encrypted ${await rotateSecrets()} secret(s) with key ${env.ENCRYPTION_KEYS?.split(":")[0] ?? "(key file)"}`);
+      const secrets = createSecrets(await loadKeyring(env.ENCRYPTION_KEYS, target, env.DATA_DIR));
+      console.log(`re-encrypted ${await rotateSecrets(db, secrets)} secret(s) with key ${env.ENCRYPTION_KEYS?.split(":")[0] ?? "(key file)"}`);
     } else if (group === "seed" || group === "migrate") {
-      if (group === "seed") console.log(`catalog: ${await loadCatalog(prisma, await readCatalog(env.CATALOG_PATH))} presets`);
+      if (group === "seed") console.log(`catalog: ${await loadCatalog(db, await readCatalog(env.CATALOG_PATH))} presets`);
       else console.log("migrations: up to date");
     } else if (command === "orgs create") {
       if (!arg || !/^[a-z0-9][a-z0-9-]*$/.test(arg)) throw new UsageError("orgs create <slug>: lowercase letters, digits and -");
-      const o = await prisma.organization.create({ data: { id: newId("org"), slug: arg, name: values.name ?? arg } });
+      const o = await db.organization.create({ data: { id: newId("org"), slug: arg, name: values.name ?? arg } });
       console.log(`organization ${o.slug} (${o.id})`);
     } else if (command === "users create") {
       if (!arg || !arg.includes("@")) throw new UsageError("users create <email>");
-      const o = await org(values.org);
-      const u = await prisma.user.create({
+      const o = await org(db, values.org);
+      const u = await db.user.create({
         data: { id: newId("user"), organizationId: o.id, email: arg, name: values.name ?? null, role: role(values.role) },
       });
       console.log(`user ${u.email} (${u.id}) in ${o.slug} as ${u.role}`);
     } else if (command === "keys create") {
-      const o = await org(values.org);
+      const o = await org(db, values.org);
       let userId: string | null = null;
       if (values.user) {
-        const u = await prisma.user.findFirst({ where: { email: values.user, organizationId: o.id } });
+        const u = await db.user.findFirst({ where: { email: values.user, organizationId: o.id } });
         if (!u) throw new UsageError(`no user ${values.user} in ${o.slug}`);
         userId = u.id;
       }
-      const { id, key } = await createApiKey(prisma, { organizationId: o.id, userId, role: role(values.role), name: values.name });
+      const { id, key } = await createApiKey(db, { organizationId: o.id, userId, role: role(values.role), name: values.name });
       console.log(`API key ${id} for ${o.slug}${values.user ? ` (${values.user})` : ""}; it is shown only once:`);
       console.log(key);
     } else if (command === "keys revoke") {
       if (!arg) throw new UsageError("keys revoke <key id>");
-      const { count } = await prisma.apiKey.updateMany({ where: { id: arg, revokedAt: null }, data: { revokedAt: new Date() } });
+      const { count } = await db.apiKey.updateMany({ where: { id: arg, revokedAt: null }, data: { revokedAt: new Date() } });
       if (!count) throw new UsageError(`no active key ${arg}`);
       console.log(`revoked ${arg}`);
     } else if (command === "keys list") {
-      const o = await org(values.org);
-      const keys = await prisma.apiKey.findMany({ where: { organizationId: o.id }, include: { user: true }, orderBy: { createdAt: "asc" } });
+      const o = await org(db, values.org);
+      const keys = await db.apiKey.findMany({ where: { organizationId: o.id }, include: { user: true }, orderBy: { createdAt: "asc" } });
       for (const k of keys) {
         const status = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active";
         console.log(`${k.id}  ${k.prefix}…  ${k.role}  ${k.user?.email ?? "(organization)"}  ${status}`);
@@ -116,7 +118,7 @@ async function run(argv: string[]): Promise<void> {
       throw new UsageError(`unknown command: ${command}`);
     }
   } finally {
-    await close();
+    await database.close();
   }
 }
 

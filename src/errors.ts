@@ -6,6 +6,10 @@ import type { ConnectorState } from "./generated/prisma/enums.js";
  */
 export class DomainError extends Error {
   override name = this.constructor.name;
+  /** the `extensions.code` a GraphQL error carries for it, in the one casing codes use */
+  get code(): string {
+    return "DOMAIN_ERROR";
+  }
 }
 
 export interface FieldError {
@@ -20,6 +24,9 @@ export class ValidationError extends DomainError {
   ) {
     super(message);
   }
+  override get code() {
+    return "BAD_USER_INPUT";
+  }
   static field(path: string[], message: string) {
     return new ValidationError(message, [{ path, message }]);
   }
@@ -33,9 +40,16 @@ export class NotFoundError extends DomainError {
   ) {
     super(id ? `No ${what} with id ${id}` : `No such ${what}`);
   }
+  override get code() {
+    return "NOT_FOUND";
+  }
 }
 
-export class ForbiddenError extends DomainError {}
+export class ForbiddenError extends DomainError {
+  override get code() {
+    return "FORBIDDEN";
+  }
+}
 
 export class InvalidStateError extends DomainError {
   constructor(
@@ -44,6 +58,13 @@ export class InvalidStateError extends DomainError {
   ) {
     super(message);
   }
+  override get code() {
+    return "INVALID_STATE";
+  }
 }
 
-export class UpstreamError extends DomainError {}
+export class UpstreamError extends DomainError {
+  override get code() {
+    return "UPSTREAM_ERROR";
+  }
+}

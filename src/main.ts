@@ -1,31 +1,34 @@
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildApp } from "./app.js";
+import { buildApp, createServices } from "./app.js";
 import { bootstrap } from "./auth/bootstrap.js";
-import { openDatabase, prisma } from "./db/client.js";
+import { defaultConfig } from "./config.js";
+import { createSecrets, verifySecrets } from "./crypto/secrets.js";
+import { loadKeyring } from "./crypto/setup.js";
+import { openDatabase } from "./db/client.js";
 import { databaseTarget, describeTarget } from "./db/target.js";
 import { readEnv } from "./env.js";
-import { loadKeyring } from "./crypto/setup.js";
-import { useKeyring, verifySecrets } from "./crypto/secrets.js";
+import { createEventBus } from "./events/pubsub.js";
 import { createLogger } from "./logger.js";
-import { loadCatalog, readCatalog } from "./modules/presets/catalog.js";
+import { loadCatalog, readCatalog } from "./catalog/load.js";
 
 async function main() {
   const env = readEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const target = databaseTarget(env.DATABASE_URL, env.DATA_DIR);
-  const closeDatabase = await openDatabase(target, {
+  const database = await openDatabase(target, {
     purpose: "the Plugboard server",
     onIdleError: (err) => logger.warn({ err }, "PostgreSQL closed an idle connection; reconnecting on next use"),
   });
   logger.info({ database: describeTarget(target) }, "database ready");
-  useKeyring(await loadKeyring(env.ENCRYPTION_KEYS, target, env.DATA_DIR));
-  await verifySecrets();
+  const { db } = database;
+  const secrets = createSecrets(await loadKeyring(env.ENCRYPTION_KEYS, target, env.DATA_DIR));
+  await verifySecrets(db, secrets);
 
-  const presets = await loadCatalog(prisma, await readCatalog(env.CATALOG_PATH));
+  const presets = await loadCatalog(db, await readCatalog(env.CATALOG_PATH));
   logger.info({ presets }, "catalog loaded");
 
-  const first = await bootstrap(prisma, env.BOOTSTRAP_API_KEY);
+  const first = await bootstrap(db, env.BOOTSTRAP_API_KEY);
   if (first) {
     console.log(`Admin API key: ${first.apiKey}`);
     if (target.kind === "pglite") {
@@ -37,11 +40,15 @@ async function main() {
     }
   }
 
-  const app = buildApp({
+  // the composition root: every service is built here once and passed down
+  const services = createServices({
+    db,
+    secrets,
     logger,
-    config: { publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS, oauthClients: env.OAUTH_CLIENTS },
-    redisUrl: env.REDIS_URL,
+    pubsub: createEventBus({ redisUrl: env.REDIS_URL, logger }),
+    config: defaultConfig({ publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS, oauthClients: env.OAUTH_CLIENTS }),
   });
+  const app = buildApp(services);
   // handlers before listening: a SIGTERM right after the "serving" line must still drain
   let stopping = false;
   const stop = async (signal: string) => {
@@ -49,7 +56,7 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "draining");
     await app.stop();
-    await closeDatabase();
+    await database.close();
     logger.info("stopped");
     process.exit(0);
   };

@@ -9,7 +9,7 @@ import "./modules/tools/types.js";
 import "./modules/presets/types.js";
 import "./modules/presets/queries.js";
 import "./modules/presets/with-status.js";
-import "./modules/events/types.js";
+import "./modules/connector-events/types.js";
 import "./modules/connectors/types.js";
 import "./modules/connectors/queries.js";
 import "./modules/connectors/mutations/createConnector.js";

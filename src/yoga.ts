@@ -4,13 +4,11 @@ import { GraphQLError } from "graphql";
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/api-keys.js";
 import type { Viewer } from "./auth/viewer.js";
-import type { Context, ServerConfig } from "./context.js";
-import { prisma } from "./db/client.js";
-import { DomainError, NotFoundError, ValidationError } from "./errors.js";
-import type { PubSub } from "./events/pubsub.js";
-import type { Logger } from "./logger.js";
-import { useRedactedInputErrors } from "./modules/common/redact-input-errors.js";
+import type { Context } from "./context.js";
+import { DomainError } from "./errors.js";
+import { useRedactedInputErrors } from "./http/redact-input-errors.js";
 import { schema } from "./schema.js";
+import type { Services } from "./services.js";
 
 export type ServerContext = Record<string, unknown>;
 
@@ -34,21 +32,18 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
     return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
   }
   if (original instanceof GraphQLError) return error as Error;
-  if (original instanceof DomainError) {
-    const code =
-      original instanceof NotFoundError ? "NOT_FOUND" : original instanceof ValidationError ? "BAD_USER_INPUT" : original.name;
-    return new GraphQLError(original.message, { extensions: { code } });
-  }
+  if (original instanceof DomainError) return new GraphQLError(original.message, { extensions: { code: original.code } });
   return defaultMaskError(error, message, isDev);
 }
 
-export function createYogaServer(options: {
-  pubsub: PubSub;
-  logger: Logger;
-  config: ServerConfig;
-  /** transport plugins the app adds (SSE event ids and limits) */
-  plugins?: Plugin[];
-}): YogaServerInstance<ServerContext, Context> {
+export function createYogaServer(
+  services: Services,
+  options: {
+    /** transport plugins the app adds (SSE event ids and limits) */
+    plugins?: Plugin[];
+  } = {},
+): YogaServerInstance<ServerContext, Context> {
+  const { logger, config } = services;
   const armor = new EnvelopArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
@@ -60,24 +55,22 @@ export function createYogaServer(options: {
     landingPage: false,
     graphiql: { title: "Plugboard", subscriptionsProtocol: "WS", defaultQuery: DEFAULT_QUERY },
     logging: {
-      debug: (...args) => options.logger.debug(args.map(String).join(" ")),
-      info: (...args) => options.logger.info(args.map(String).join(" ")),
-      warn: (...args) => options.logger.warn(args.map(String).join(" ")),
+      debug: (...args) => logger.debug(args.map(String).join(" ")),
+      info: (...args) => logger.info(args.map(String).join(" ")),
+      warn: (...args) => logger.warn(args.map(String).join(" ")),
       error: (...args) =>
-        options.logger.error({ err: args.find((a) => a instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(" ")),
+        logger.error({ err: args.find((a) => a instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(" ")),
     },
     maskedErrors: { maskError },
     context: async (initial) => {
-      // a graphql-ws socket was authenticated once, in connection_init (src/ws.ts); HTTP per request
+      // a graphql-ws socket was authenticated once, in connection_init (src/transports/graphql-ws.ts); HTTP per request
       const ws = initial as { viewer?: Viewer; origin?: string };
       const request = initial.request as Request | undefined;
-      const viewer = ws.viewer ?? (await authenticate(prisma, request?.headers.get("authorization")));
+      const viewer = ws.viewer ?? (await authenticate(services.db, request?.headers.get("authorization")));
       if (!viewer) throw unauthorized();
-      const origin = options.config.publicUrl
-        ? new URL(options.config.publicUrl).origin
-        : (ws.origin ?? new URL(request!.url).origin);
+      const origin = config.publicUrl ? new URL(config.publicUrl).origin : (ws.origin ?? new URL(request!.url).origin);
       const lastEventId = request?.headers.get("last-event-id") ?? undefined;
-      return { viewer, pubsub: options.pubsub, config: options.config, origin, lastEventId };
+      return { viewer, services, origin, lastEventId };
     },
     plugins: [...armor.protect().plugins, useRedactedInputErrors(), ...(options.plugins ?? [])],
   });

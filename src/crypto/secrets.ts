@@ -1,40 +1,37 @@
-import { prisma } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import { decrypt, encrypt, type Keyring, keyIdOf } from "./keyring.js";
 
 /**
- * The process's keyring and the secrets stored with it. Every secret column is listed here once,
- * with the associated data that binds each ciphertext to its row.
+ * The secrets stored with one keyring. Every secret column is listed here once, with the associated
+ * data that binds each ciphertext to its row and column: a copy moved elsewhere does not open.
  */
-let keyring: Keyring | null = null;
-
-export function useKeyring(k: Keyring): void {
-  keyring = k;
-}
-
-function current(): Keyring {
-  if (!keyring) throw new Error("the keyring is not loaded");
-  return keyring;
-}
-
 export type SecretColumn =
   | "Connector.credentialsEnc"
   | "Connector.clientSecretEnc"
   | "PersonalConfiguration.credentialsEnc"
   | "OAuthAuthorization.codeVerifierEnc";
 
+export interface Secrets {
+  readonly keyring: Keyring;
+  seal(column: SecretColumn, rowId: string, plaintext: string): string;
+  open(column: SecretColumn, rowId: string, ciphertext: string): string;
+  sealJson(column: SecretColumn, rowId: string, value: unknown): string;
+  openJson<T>(column: SecretColumn, rowId: string, ciphertext: string): T;
+}
+
 const aad = (column: SecretColumn, rowId: string) => `${column}:${rowId}`;
 
-export const sealSecret = (column: SecretColumn, rowId: string, plaintext: string) =>
-  encrypt(current(), plaintext, aad(column, rowId));
-
-export const openSecret = (column: SecretColumn, rowId: string, ciphertext: string) =>
-  decrypt(current(), ciphertext, aad(column, rowId));
-
-export const sealJson = (column: SecretColumn, rowId: string, value: unknown) =>
-  sealSecret(column, rowId, JSON.stringify(value));
-
-export const openJson = <T>(column: SecretColumn, rowId: string, ciphertext: string): T =>
-  JSON.parse(openSecret(column, rowId, ciphertext)) as T;
+export function createSecrets(keyring: Keyring): Secrets {
+  const seal = (column: SecretColumn, rowId: string, plaintext: string) => encrypt(keyring, plaintext, aad(column, rowId));
+  const open = (column: SecretColumn, rowId: string, ciphertext: string) => decrypt(keyring, ciphertext, aad(column, rowId));
+  return {
+    keyring,
+    seal,
+    open,
+    sealJson: (column, rowId, value) => seal(column, rowId, JSON.stringify(value)),
+    openJson: <T>(column: SecretColumn, rowId: string, ciphertext: string) => JSON.parse(open(column, rowId, ciphertext)) as T,
+  };
+}
 
 interface StoredSecret {
   column: SecretColumn;
@@ -42,32 +39,31 @@ interface StoredSecret {
   value: string;
 }
 
-async function* storedSecrets(): AsyncGenerator<StoredSecret> {
-  for (const c of await prisma.connector.findMany({
+async function* storedSecrets(db: Db): AsyncGenerator<StoredSecret> {
+  for (const c of await db.connector.findMany({
     where: { OR: [{ credentialsEnc: { not: null } }, { clientSecretEnc: { not: null } }] },
     select: { id: true, credentialsEnc: true, clientSecretEnc: true },
   })) {
     if (c.credentialsEnc) yield { column: "Connector.credentialsEnc", id: c.id, value: c.credentialsEnc };
     if (c.clientSecretEnc) yield { column: "Connector.clientSecretEnc", id: c.id, value: c.clientSecretEnc };
   }
-  for (const p of await prisma.personalConfiguration.findMany({
+  for (const p of await db.personalConfiguration.findMany({
     where: { credentialsEnc: { not: null } },
     select: { id: true, credentialsEnc: true },
   })) {
     yield { column: "PersonalConfiguration.credentialsEnc", id: p.id, value: p.credentialsEnc! };
   }
-  for (const a of await prisma.oAuthAuthorization.findMany({ select: { id: true, codeVerifierEnc: true } })) {
+  for (const a of await db.oAuthAuthorization.findMany({ select: { id: true, codeVerifierEnc: true } })) {
     yield { column: "OAuthAuthorization.codeVerifierEnc", id: a.id, value: a.codeVerifierEnc };
   }
 }
 
 /** At start: every stored secret must open with the configured keys; reads only, writes nothing. */
-export async function verifySecrets(): Promise<void> {
-  const k = current();
+export async function verifySecrets(db: Db, secrets: Secrets): Promise<void> {
   const missing = new Set<string>();
-  for await (const s of storedSecrets()) {
+  for await (const s of storedSecrets(db)) {
     const id = keyIdOf(s.value);
-    if (!id || !k.keys.has(id)) missing.add(id ?? "(unknown format)");
+    if (!id || !secrets.keyring.keys.has(id)) missing.add(id ?? "(unknown format)");
   }
   if (missing.size) {
     throw new Error(
@@ -78,14 +74,13 @@ export async function verifySecrets(): Promise<void> {
 }
 
 /** Re-encrypts every secret with the primary key; returns how many were rewritten. */
-export async function rotateSecrets(): Promise<number> {
-  const k = current();
+export async function rotateSecrets(db: Db, secrets: Secrets): Promise<number> {
   let rewritten = 0;
-  for await (const s of storedSecrets()) {
-    if (keyIdOf(s.value) === k.primaryId) continue;
-    const fresh = sealSecret(s.column, s.id, openSecret(s.column, s.id, s.value));
+  for await (const s of storedSecrets(db)) {
+    if (keyIdOf(s.value) === secrets.keyring.primaryId) continue;
+    const fresh = secrets.seal(s.column, s.id, secrets.open(s.column, s.id, s.value));
     const [model, field] = s.column.split(".") as [string, string];
-    const delegate = (prisma as unknown as Record<string, { updateMany(a: unknown): Promise<{ count: number }> }>)[
+    const delegate = (db as unknown as Record<string, { updateMany(a: unknown): Promise<{ count: number }> }>)[
       model[0].toLowerCase() + model.slice(1)
     ];
     // compare-and-set: a secret changed meanwhile is left to its writer

@@ -8,21 +8,20 @@ import { createPool } from "./pg-pool.js";
 import { lockDataDir } from "./pglite-lock.js";
 import type { DatabaseTarget } from "./target.js";
 
-/**
- * The one Prisma client of this process. Resolvers and services import it; it is never put on the
- * GraphQL context. `openDatabase` sets it before anything is served.
- */
-export let prisma: PrismaClient = undefined as unknown as PrismaClient;
+/** The Prisma client every service uses; the composition root opens it once and passes it down. */
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 interface QueryEvents {
   $on(event: "query", listener: (e: { query: string }) => void): void;
 }
 type QueryListener = (sql: string) => void;
-const queryListeners = new Set<QueryListener>();
-/** Observes every SQL statement (the N+1 tests and the benchmark count them). */
-export function onQuery(listener: QueryListener): () => void {
-  queryListeners.add(listener);
-  return () => queryListeners.delete(listener);
+
+export interface Database {
+  db: Db;
+  /** Observes every SQL statement of this database (the N+1 tests and the benchmark count them). */
+  onQuery(listener: QueryListener): () => void;
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -35,7 +34,7 @@ export interface OpenOptions {
   onIdleError?: (err: Error) => void;
 }
 
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<() => Promise<void>> {
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   let release = async () => {};
   let adapter: PrismaPGlite | PrismaPg;
   if (target.kind === "postgres") {
@@ -61,13 +60,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     };
   }
   const client = new PrismaClient({ adapter: adapter as never, log: [{ emit: "event", level: "query" }] });
+  const listeners = new Set<QueryListener>();
   (client as unknown as QueryEvents).$on("query", (e) => {
-    for (const l of queryListeners) l(e.query);
+    for (const l of listeners) l(e.query);
   });
   await applyMigrations(client);
-  prisma = client;
-  return async () => {
-    await client.$disconnect();
-    await release();
+  return {
+    db: client,
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await client.$disconnect();
+      await release();
+    },
   };
 }

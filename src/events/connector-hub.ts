@@ -1,4 +1,3 @@
-import { prisma } from "../db/client.js";
 import type { Connector, ConnectorEvent } from "../generated/prisma/client.js";
 import { fromMessage, toMessage } from "./publish.js";
 import type { PubSub } from "./pubsub.js";
@@ -9,6 +8,19 @@ export interface LiveEvent {
   readonly row: ConnectorEvent;
   /** the connector as it is now (null once deleted): one query per event and process, on first ask */
   connector(): Promise<Connector | null>;
+}
+
+/**
+ * What the hub reads from the audit trail, given by the domain layer: the hub orders and fans out
+ * events but owns no query of its own.
+ */
+export interface EventTrail {
+  /** the highest seq of the organization's events */
+  highWater(organizationId: string): Promise<bigint>;
+  /** events after `seq`, of one connector or of a whole organization, in seq order */
+  after(scope: { connectorId: string } | { organizationId: string }, seq: bigint, take: number): Promise<ConnectorEvent[]>;
+  /** the connector as it is now */
+  connector(id: string): Promise<Connector | null>;
 }
 
 export interface HubListener {
@@ -46,14 +58,12 @@ export class ConnectorHub {
 
   constructor(
     private readonly bus: PubSub,
+    private readonly trail: EventTrail,
     private readonly organizationId: string,
     private readonly onIdle: () => void,
   ) {
     this.source = bus.subscribe("connector-events", organizationId);
-    this.highWater = prisma.connectorEvent
-      .aggregate({ where: { organizationId }, _max: { seq: true } })
-      .then((r) => r._max.seq ?? 0n)
-      .catch(() => 0n);
+    this.highWater = trail.highWater(organizationId).catch(() => 0n);
     this.stopCatchUp = bus.onReconnect(() => void this.catchUp());
     void this.run();
   }
@@ -117,11 +127,7 @@ export class ConnectorHub {
 
   private async fillGap(connectorId: string, cursor: ConnectorCursor): Promise<void> {
     try {
-      const missing = await prisma.connectorEvent.findMany({
-        where: { connectorId, seq: { gt: cursor.seq } },
-        orderBy: { seq: "asc" },
-        take: 1_000,
-      });
+      const missing = await this.trail.after({ connectorId }, cursor.seq, 1_000);
       for (const row of missing) this.advance(cursor, toMessage(row));
     } catch (err) {
       this.bus.logger?.error({ err, connectorId }, "reading missed connector events failed; delivering what arrived");
@@ -143,11 +149,7 @@ export class ConnectorHub {
   private async catchUp(): Promise<void> {
     try {
       const since = await this.highWater;
-      const rows = await prisma.connectorEvent.findMany({
-        where: { organizationId: this.organizationId, seq: { gt: since } },
-        orderBy: { seq: "asc" },
-        take: 10_000,
-      });
+      const rows = await this.trail.after({ organizationId: this.organizationId }, since, 10_000);
       for (const row of rows) this.receive(toMessage(row));
     } catch (err) {
       this.bus.logger?.error({ err, organizationId: this.organizationId }, "catching up on connector events failed");
@@ -162,7 +164,7 @@ export class ConnectorHub {
    */
   private deliver(m: ConnectorEventMessage): void {
     const targets = [...(this.byConnector.get(m.connectorId) ?? []), ...this.all];
-    if (targets.length) this.outbox.push({ event: liveEvent(m), targets, next: 0 });
+    if (targets.length) this.outbox.push({ event: this.live(m), targets, next: 0 });
     if (!this.draining) this.drain();
   }
 
@@ -177,20 +179,10 @@ export class ConnectorHub {
     if (this.outbox.length) setImmediate(() => this.drain());
     else this.draining = false;
   }
-}
 
-const CURRENT_CONNECTOR = Symbol("current connector");
-
-function liveEvent(m: ConnectorEventMessage): LiveEvent {
-  let loaded: Promise<Connector | null> | null = null;
-  const connector = () => (loaded ??= prisma.connector.findUnique({ where: { id: m.connectorId } }));
-  const row = fromMessage(m);
-  // lets ConnectorEvent.connector reuse the one shared load instead of a query per subscriber
-  Object.defineProperty(row, CURRENT_CONNECTOR, { value: connector });
-  return { row, connector };
-}
-
-/** The shared load of a live event's connector, or null for a row that came from a query. */
-export function sharedConnectorLoad(row: object): (() => Promise<Connector | null>) | null {
-  return (row as { [CURRENT_CONNECTOR]?: () => Promise<Connector | null> })[CURRENT_CONNECTOR] ?? null;
+  /** the event with its connector's load, made once here and shared by every subscriber */
+  private live(m: ConnectorEventMessage): LiveEvent {
+    let loaded: Promise<Connector | null> | null = null;
+    return { row: fromMessage(m), connector: () => (loaded ??= this.trail.connector(m.connectorId)) };
+  }
 }

@@ -1,33 +1,30 @@
-import { ConnectorHub, type HubListener } from "./connector-hub.js";
+import { ConnectorHub, type EventTrail, type HubListener } from "./connector-hub.js";
 import type { PubSub } from "./pubsub.js";
 
-export type { HubListener, LiveEvent } from "./connector-hub.js";
+export type { EventTrail, HubListener, LiveEvent } from "./connector-hub.js";
 
-// one hub per organization and bus (tests and several apps in one process each have their own bus)
-const hubs = new WeakMap<PubSub, Map<string, ConnectorHub>>();
-
-/** Listens to the committed connector events of one organization through this bus. */
-export function listenToConnectorEvents(
-  bus: PubSub,
-  organizationId: string,
-  listener: HubListener,
-  connectorId?: string,
-): () => void {
-  let byOrg = hubs.get(bus);
-  if (!byOrg) hubs.set(bus, (byOrg = new Map()));
-  let hub = byOrg.get(organizationId);
-  if (!hub) {
-    const map = byOrg;
-    const created: ConnectorHub = new ConnectorHub(bus, organizationId, () => {
-      // gone idle: the next subscriber of this organization starts a fresh hub
-      if (map.get(organizationId) === created) map.delete(organizationId);
-    });
-    map.set(organizationId, (hub = created));
-  }
-  return hub.listen(listener, connectorId);
+/** The connector event hubs of one app: one per organization with live subscribers. */
+export interface ConnectorHubs {
+  /** Listens to the committed events of one organization (or one of its connectors); returns the unlisten. */
+  listen(organizationId: string, listener: HubListener, connectorId?: string): () => void;
+  /** how many subscribers listen to one organization's events (tests, benchmark) */
+  listenerCount(organizationId: string): number;
 }
 
-/** How many subscribers listen to one organization's events through this bus (tests, benchmark). */
-export function connectorListenerCount(bus: PubSub, organizationId: string): number {
-  return hubs.get(bus)?.get(organizationId)?.size ?? 0;
+export function createConnectorHubs(bus: PubSub, trail: EventTrail): ConnectorHubs {
+  const hubs = new Map<string, ConnectorHub>();
+  return {
+    listen(organizationId, listener, connectorId) {
+      let hub = hubs.get(organizationId);
+      if (!hub) {
+        const created: ConnectorHub = new ConnectorHub(bus, trail, organizationId, () => {
+          // gone idle: the next subscriber of this organization starts a fresh hub
+          if (hubs.get(organizationId) === created) hubs.delete(organizationId);
+        });
+        hubs.set(organizationId, (hub = created));
+      }
+      return hub.listen(listener, connectorId);
+    },
+    listenerCount: (organizationId) => hubs.get(organizationId)?.size ?? 0,
+  };
 }

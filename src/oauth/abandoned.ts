@@ -1,8 +1,6 @@
-import { prisma } from "../db/client.js";
+import { changeConnector } from "../connectors/change.js";
 import { DomainError } from "../errors.js";
-import type { PubSub } from "../events/pubsub.js";
-import type { Logger } from "../logger.js";
-import { changeConnector } from "../modules/connectors/changes.js";
+import type { CoreServices } from "../services.js";
 
 class StillPending extends DomainError {}
 
@@ -13,9 +11,9 @@ export const ABANDONED_REASON = "The authorization request expired before consen
  * Once every pending authorization of an AUTH_REQUIRED connector has expired, the connector is
  * AUTH_FAILED with a reason, and the expired requests are removed.
  */
-export async function expireAbandonedAuthorizations(o: { pubsub: PubSub; logger: Logger }): Promise<number> {
+export async function expireAbandonedAuthorizations(services: CoreServices): Promise<number> {
   const now = new Date();
-  const stale = await prisma.connector.findMany({
+  const stale = await services.db.connector.findMany({
     where: { state: "AUTH_REQUIRED", authorizations: { none: { usedAt: null, expiresAt: { gt: now } } } },
     select: { id: true },
     take: 100,
@@ -23,16 +21,14 @@ export async function expireAbandonedAuthorizations(o: { pubsub: PubSub; logger:
   let expired = 0;
   for (const { id } of stale) {
     try {
-      await changeConnector({
+      await changeConnector(services, {
         id,
         actorId: null,
-        pubsub: o.pubsub,
         decide: async (c) => {
           // a connect that started a new consent meanwhile wins
-          const live = await prisma.oAuthAuthorization.count({ where: { connectorId: id, usedAt: null, expiresAt: { gt: new Date() } } });
+          const live = await services.db.oAuthAuthorization.count({ where: { connectorId: id, usedAt: null, expiresAt: { gt: new Date() } } });
           if (c.state !== "AUTH_REQUIRED" || live > 0) throw new StillPending();
           return {
-            kind: "STATE_CHANGED",
             action: "rejectAuthorization",
             data: { statusReason: ABANDONED_REASON },
             also: (tx) => tx.oAuthAuthorization.deleteMany({ where: { connectorId: id, usedAt: null, expiresAt: { lte: new Date() } } }),
@@ -41,7 +37,7 @@ export async function expireAbandonedAuthorizations(o: { pubsub: PubSub; logger:
       });
       expired++;
     } catch (e) {
-      if (!(e instanceof StillPending) && !(e instanceof DomainError)) o.logger.error({ err: e, connectorId: id }, "expiring an abandoned authorization failed");
+      if (!(e instanceof StillPending) && !(e instanceof DomainError)) services.logger.error({ err: e, connectorId: id }, "expiring an abandoned authorization failed");
     }
   }
   return expired;

@@ -1,12 +1,14 @@
 import * as oauth from "oauth4webapi";
-import type { ServerConfig } from "../context.js";
-import { sealSecret } from "../crypto/secrets.js";
+import type { Viewer } from "../auth/viewer.js";
+import { changeAsViewer } from "../connectors/access.js";
+import { AUTHORIZATION_TTL_MS } from "../connectors/authorizations.js";
+import { type ChangeOptions, changeConnector } from "../connectors/change.js";
+import { isOAuthConnector } from "../connectors/facts.js";
+import { transition } from "../connectors/state-machine.js";
 import { newId } from "../db/ids.js";
 import { ValidationError } from "../errors.js";
-import type { PubSub } from "../events/pubsub.js";
 import type { Connector } from "../generated/prisma/client.js";
-import { changeConnector } from "../modules/connectors/changes.js";
-import { transition } from "../modules/connectors/state-machine.js";
+import type { CoreServices } from "../services.js";
 import { hashState } from "./credentials.js";
 import { checkRedirectUrl } from "./redirects.js";
 import { resolveServer } from "./resolve.js";
@@ -16,43 +18,34 @@ export interface BeginAuthorizationInput {
   connector: Connector;
   /** where the browser returns after consent; must pass the redirect allow-list */
   redirectUrl: string | null;
-  actorId: string | null;
-  pubsub: PubSub;
-  config: ServerConfig;
+  /** who connects: the change is re-checked as theirs to make (null for the server's own work) */
+  viewer: Viewer | null;
   /** this server's origin: the OAuth redirect_uri is `${origin}/oauth/callback` */
   origin: string;
 }
 
-/** How long a started authorization may be completed. */
-export const AUTHORIZATION_TTL_MS = 10 * 60_000;
-
 /**
  * Starts an authorization-code flow with PKCE for an OAUTH / OAUTH_ADMIN_CONSENT connector and moves
- * it to AUTH_REQUIRED (through changeConnector), storing the connector's authType as given when the
+ * it to AUTH_REQUIRED (through the viewer's change), storing the connector's authType as given when the
  * row holds another. Throws ValidationError (redirect URL not allowed),
  * UpstreamError (discovery or registration failed) or InvalidStateError.
  */
-export async function beginAuthorization(input: BeginAuthorizationInput): Promise<Connector> {
-  const { connector } = input;
-  const redirectUrl = checkRedirectUrl(input.redirectUrl, input.config, input.origin);
-  if (connector.authType !== "OAUTH" && connector.authType !== "OAUTH_ADMIN_CONSENT") {
+export async function beginAuthorization(services: CoreServices, input: BeginAuthorizationInput): Promise<Connector> {
+  const { connector, viewer } = input;
+  const redirectUrl = checkRedirectUrl(input.redirectUrl, services.config, input.origin);
+  if (!isOAuthConnector(connector)) {
     throw ValidationError.field(["input", "id"], `This connector authenticates with ${connector.authType}, not OAuth`);
   }
   transition(connector.state, "startAuthorization"); // fail before asking any server anything
 
   const redirectUri = `${input.origin}/oauth/callback`;
-  const { server, registered } = await resolveServer(connector, input.config.oauthClients ?? {}, redirectUri);
+  const { server, registered } = await resolveServer(services, connector, redirectUri);
   const id = newId("oauth");
   const state = oauth.generateRandomState();
   const verifier = oauth.generateRandomCodeVerifier();
   const authorizationUrl = await authorizationUrlFor(server, state, verifier);
 
-  return changeConnector({
-    id: connector.id,
-    actorId: input.actorId,
-    pubsub: input.pubsub,
-    decide: (current) => ({
-      kind: "UPDATED",
+  const decide: ChangeOptions["decide"] = (current) => ({
       action: "startAuthorization",
       data: {
         // a custom MCP server becomes OAUTH when its 401 asked for authorization (see connectConnector)
@@ -66,16 +59,18 @@ export async function beginAuthorization(input: BeginAuthorizationInput): Promis
             id,
             connectorId: connector.id,
             stateHash: hashState(state),
-            codeVerifierEnc: sealSecret("OAuthAuthorization.codeVerifierEnc", id, verifier),
+            codeVerifierEnc: services.secrets.seal("OAuthAuthorization.codeVerifierEnc", id, verifier),
             redirectUrl,
             authorizationUrl,
             server: server as object,
-            actorUserId: input.actorId,
+            actorUserId: viewer?.userId ?? null,
             expiresAt: new Date(Date.now() + AUTHORIZATION_TTL_MS),
           },
         }),
-    }),
-  });
+    });
+  return viewer
+    ? changeAsViewer(services, viewer, { id: connector.id, decide })
+    : changeConnector(services, { id: connector.id, actorId: null, decide });
 }
 
 async function authorizationUrlFor(server: OAuthServer, state: string, verifier: string): Promise<string> {

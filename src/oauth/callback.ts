@@ -1,21 +1,15 @@
 import * as oauth from "oauth4webapi";
-import { openSecret } from "../crypto/secrets.js";
-import { prisma } from "../db/client.js";
+import { AUTHORIZATION_TTL_TEXT, newestAuthorization } from "../connectors/authorizations.js";
+import { changeConnector } from "../connectors/change.js";
 import { InvalidStateError, NotFoundError } from "../errors.js";
-import type { PubSub } from "../events/pubsub.js";
 import type { OAuthAuthorization } from "../generated/prisma/client.js";
-import type { Logger } from "../logger.js";
-import { changeConnector } from "../modules/connectors/changes.js";
+import type { CoreServices } from "../services.js";
 import { clientAuth, clientOf, serverMetadata } from "./client.js";
-import { credentialColumns, hashState } from "./credentials.js";
+import { hashState, tokenColumns } from "./credentials.js";
 import { describeFailure, type OAuthFailure, requestOptions } from "./http.js";
-import type { OAuthClients, OAuthServer } from "./types.js";
+import type { OAuthServer } from "./types.js";
 
-export interface CallbackDeps {
-  pubsub: PubSub;
-  logger: Logger;
-  clients: OAuthClients;
-}
+export type CallbackDeps = CoreServices;
 
 export type CallbackOutcome =
   | { kind: "unknown" }
@@ -28,11 +22,11 @@ export type CallbackOutcome =
  */
 export async function completeAuthorization(params: URLSearchParams, deps: CallbackDeps): Promise<CallbackOutcome> {
   const state = params.get("state");
-  const row = state ? await prisma.oAuthAuthorization.findUnique({ where: { stateHash: hashState(state) } }) : null;
+  const row = state ? await deps.db.oAuthAuthorization.findUnique({ where: { stateHash: hashState(state) } }) : null;
   if (!state || !row) return { kind: "unknown" };
   const now = new Date();
   // the single use: of two concurrent callbacks with one state, exactly one gets count 1
-  const { count } = await prisma.oAuthAuthorization.updateMany({
+  const { count } = await deps.db.oAuthAuthorization.updateMany({
     where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
   });
@@ -46,7 +40,7 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
     return finished({ code: "invalid_state", message: "This authorization was already used" });
   }
   if (count === 0) {
-    const failure = { code: "expired_state", message: "The authorization expired before it was completed (it is valid for 10 minutes): connect again" };
+    const failure = { code: "expired_state", message: `The authorization expired before it was completed (it is valid for ${AUTHORIZATION_TTL_TEXT}): connect again` };
     await reject(row, failure, deps);
     return finished(failure);
   }
@@ -60,7 +54,7 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
     // throws AuthorizationResponseError for ?error=access_denied and the like
     const validated = oauth.validateAuthResponse(serverMetadata(server), clientOf(server), response, state);
     step = `The token exchange with ${new URL(server.tokenEndpoint).host} failed`;
-    tokens = await exchange(row, server, validated, deps.clients);
+    tokens = await exchange(deps, row, server, validated);
   } catch (e) {
     const why = describeFailure(e);
     const refused = e instanceof oauth.AuthorizationResponseError;
@@ -70,14 +64,12 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
   }
 
   try {
-    await changeConnector({
+    await changeConnector(deps, {
       id: row.connectorId,
       actorId: row.actorUserId,
-      pubsub: deps.pubsub,
       decide: () => ({
-        kind: "UPDATED",
         action: "authorize",
-        data: { ...credentialColumns(row.connectorId, tokens), statusReason: null, lastError: null },
+        data: { ...tokenColumns(deps.secrets, row.connectorId, tokens), statusReason: null, lastError: null },
       }),
     });
   } catch (e) {
@@ -88,21 +80,21 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
 }
 
 async function exchange(
+  deps: CallbackDeps,
   row: OAuthAuthorization,
   server: OAuthServer,
   validated: URLSearchParams,
-  clients: OAuthClients,
 ): Promise<oauth.TokenEndpointResponse> {
   const as = serverMetadata(server);
   const client = clientOf(server);
-  const connector = await prisma.connector.findUniqueOrThrow({ where: { id: row.connectorId }, select: { id: true, clientSecretEnc: true } });
+  const connector = await deps.db.connector.findUniqueOrThrow({ where: { id: row.connectorId }, select: { id: true, clientSecretEnc: true } });
   const res = await oauth.authorizationCodeGrantRequest(
     as,
     client,
-    clientAuth(server, connector, clients),
+    clientAuth(server, connector, { secrets: deps.secrets, clients: deps.config.oauthClients }),
     validated,
     server.redirectUri,
-    openSecret("OAuthAuthorization.codeVerifierEnc", row.id, row.codeVerifierEnc),
+    deps.secrets.open("OAuthAuthorization.codeVerifierEnc", row.id, row.codeVerifierEnc),
     { ...requestOptions(server.tokenEndpoint), ...(server.resource ? { additionalParameters: { resource: server.resource } } : {}) },
   );
   return oauth.processAuthorizationCodeResponse(as, client, res);
@@ -115,20 +107,15 @@ class NotWaiting extends Error {}
  * knock over a connector that is CONNECTED, or waiting for a newer consent.
  */
 async function reject(row: OAuthAuthorization, failure: OAuthFailure, deps: CallbackDeps): Promise<void> {
-  const newest = await prisma.oAuthAuthorization.findFirst({
-    where: { connectorId: row.connectorId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true },
-  });
+  const newest = await newestAuthorization(deps.db, row.connectorId);
   if (newest?.id !== row.id) return;
   try {
-    await changeConnector({
+    await changeConnector(deps, {
       id: row.connectorId,
       actorId: row.actorUserId,
-      pubsub: deps.pubsub,
       decide: (current) => {
         if (current.state !== "AUTH_REQUIRED") throw new NotWaiting();
-        return { kind: "UPDATED", action: "rejectAuthorization", data: { statusReason: failure.message } };
+        return { action: "rejectAuthorization", data: { statusReason: failure.message } };
       },
     });
   } catch (e) {

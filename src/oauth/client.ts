@@ -1,5 +1,5 @@
 import * as oauth from "oauth4webapi";
-import { openSecret } from "../crypto/secrets.js";
+import type { Secrets } from "../crypto/secrets.js";
 import type { Connector } from "../generated/prisma/client.js";
 import type { OAuthClients, OAuthServer } from "./types.js";
 
@@ -21,17 +21,17 @@ export const clientOf = (s: OAuthServer): oauth.Client => ({ client_id: s.client
 export function clientAuth(
   s: OAuthServer,
   connector: Pick<Connector, "id" | "clientSecretEnc">,
-  clients: OAuthClients,
+  deps: { secrets: Secrets; clients: OAuthClients },
 ): oauth.ClientAuth {
-  const secret = clientSecret(s, connector, clients);
+  const secret = clientSecret(s, connector, deps);
   if (!secret || s.tokenEndpointAuthMethod === "none") return oauth.None();
   return s.tokenEndpointAuthMethod === "client_secret_basic" ? oauth.ClientSecretBasic(secret) : oauth.ClientSecretPost(secret);
 }
 
-function clientSecret(s: OAuthServer, c: Pick<Connector, "id" | "clientSecretEnc">, clients: OAuthClients) {
+function clientSecret(s: OAuthServer, c: Pick<Connector, "id" | "clientSecretEnc">, deps: { secrets: Secrets; clients: OAuthClients }) {
   if (s.clientSecretFrom === "connector" && c.clientSecretEnc) {
-    return openSecret("Connector.clientSecretEnc", c.id, c.clientSecretEnc);
+    return deps.secrets.open("Connector.clientSecretEnc", c.id, c.clientSecretEnc);
   }
-  if (s.clientSecretFrom === "environment" && s.presetSlug) return clients[s.presetSlug]?.clientSecret;
+  if (s.clientSecretFrom === "environment" && s.presetSlug) return deps.clients[s.presetSlug]?.clientSecret;
   return undefined;
 }

@@ -1,22 +1,24 @@
 import { createHash } from "node:crypto";
 import type * as oauth from "oauth4webapi";
-import { openJson, sealJson } from "../crypto/secrets.js";
-import { prisma } from "../db/client.js";
+import { newestAuthorization } from "../connectors/authorizations.js";
+import type { Secrets } from "../crypto/secrets.js";
+import type { Db } from "../db/client.js";
 import type { Connector, Prisma } from "../generated/prisma/client.js";
 import type { OAuthServer, StoredCredentials } from "./types.js";
 
 /** Only a hash of `state` is stored: a database reader cannot complete someone's pending flow. */
 export const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
 
-export function openCredentials(c: Pick<Connector, "id" | "credentialsEnc">): StoredCredentials | null {
-  return c.credentialsEnc ? openJson<StoredCredentials>("Connector.credentialsEnc", c.id, c.credentialsEnc) : null;
+export function openCredentials(secrets: Secrets, c: Pick<Connector, "id" | "credentialsEnc">): StoredCredentials | null {
+  return c.credentialsEnc ? secrets.openJson<StoredCredentials>("Connector.credentialsEnc", c.id, c.credentialsEnc) : null;
 }
 
 /**
  * The connector columns for a token response. A provider that does not rotate refresh tokens sends
  * none on refresh: the one we hold stays valid and is kept.
  */
-export function credentialColumns(
+export function tokenColumns(
+  secrets: Secrets,
   connectorId: string,
   tokens: oauth.TokenEndpointResponse,
   previous: StoredCredentials | null = null,
@@ -29,7 +31,7 @@ export function credentialColumns(
     scope: tokens.scope ?? previous?.scope,
   };
   return {
-    credentialsEnc: sealJson("Connector.credentialsEnc", connectorId, credentials),
+    credentialsEnc: secrets.sealJson("Connector.credentialsEnc", connectorId, credentials),
     credentialType: "OAUTH2",
     tokenExpiresAt: typeof tokens.expires_in === "number" ? new Date(now + tokens.expires_in * 1000) : null,
     refreshLeaseUntil: null,
@@ -37,11 +39,7 @@ export function credentialColumns(
 }
 
 /** The server the connector's current tokens came from: the newest completed authorization's. */
-export async function tokenServerOf(connectorId: string): Promise<OAuthServer | null> {
-  const row = await prisma.oAuthAuthorization.findFirst({
-    where: { connectorId, usedAt: { not: null } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { server: true },
-  });
+export async function tokenServerOf(db: Db, connectorId: string): Promise<OAuthServer | null> {
+  const row = await newestAuthorization(db, connectorId, { completed: true });
   return (row?.server as OAuthServer | undefined) ?? null;
 }

@@ -1,4 +1,4 @@
-import type { ServerConfig } from "../context.js";
+import type { ServerConfig } from "../config.js";
 import { ValidationError } from "../errors.js";
 
 const PATH = ["input", "redirectUrl"];

@@ -1,4 +1,5 @@
 import { expireAbandonedAuthorizations } from "./abandoned.js";
+import type { CoreServices } from "../services.js";
 import { type RefreshOptions, type RefreshSummary, refreshDueTokens } from "./refresh.js";
 
 export interface RefreshScheduler {
@@ -13,17 +14,17 @@ export interface RefreshScheduler {
  * Runs refreshDueTokens, then expireAbandonedAuthorizations, every `intervalMs`. Passes never overlap within one instance; across
  * instances the per-connector lease keeps each refresh to one of them.
  */
-export function createRefreshScheduler(options: RefreshOptions & { intervalMs: number }): RefreshScheduler {
+export function createRefreshScheduler(services: CoreServices, options: RefreshOptions & { intervalMs: number }): RefreshScheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<RefreshSummary> | null = null;
   const runNow = () => {
-    running ??= refreshDueTokens(options)
+    running ??= refreshDueTokens(services, options)
       .then(async (summary) => {
-        await expireAbandonedAuthorizations(options);
+        await expireAbandonedAuthorizations(services);
         return summary;
       })
       .catch((e) => {
-        options.logger.error({ err: e }, "token refresh pass failed");
+        services.logger.error({ err: e }, "token refresh pass failed");
         return { refreshed: 0, expired: 0, failed: 0 };
       })
       .finally(() => {

@@ -1,19 +1,14 @@
 import * as oauth from "oauth4webapi";
-import { prisma } from "../db/client.js";
+import { changeConnector } from "../connectors/change.js";
+import { OAUTH_AUTH_TYPES } from "../connectors/facts.js";
 import { NotFoundError } from "../errors.js";
-import type { PubSub } from "../events/pubsub.js";
 import type { Connector } from "../generated/prisma/client.js";
-import type { Logger } from "../logger.js";
-import { changeConnector } from "../modules/connectors/changes.js";
+import type { CoreServices } from "../services.js";
 import { clientAuth, clientOf, serverMetadata } from "./client.js";
-import { credentialColumns, openCredentials, tokenServerOf } from "./credentials.js";
+import { openCredentials, tokenColumns, tokenServerOf } from "./credentials.js";
 import { describeFailure, requestOptions } from "./http.js";
-import type { OAuthClients } from "./types.js";
 
 export interface RefreshOptions {
-  pubsub: PubSub;
-  logger: Logger;
-  clients: OAuthClients;
   /** refresh tokens that expire within this window (default 5 minutes) */
   windowMs?: number;
   /** how long a claimed connector is left to this instance (default 2 minutes) */
@@ -35,13 +30,13 @@ const REFUSED = new Set(["invalid_grant", "invalid_client", "unauthorized_client
  * a lease (a conditional update: of several instances on one database exactly one wins), then
  * refreshed. A refused refresh, or an expired token without a refresh token, is TOKEN_EXPIRED.
  */
-export async function refreshDueTokens(o: RefreshOptions): Promise<RefreshSummary> {
+export async function refreshDueTokens(services: CoreServices, o: RefreshOptions = {}): Promise<RefreshSummary> {
   const summary: RefreshSummary = { refreshed: 0, expired: 0, failed: 0 };
   const now = new Date();
-  const due = await prisma.connector.findMany({
+  const due = await services.db.connector.findMany({
     where: {
       state: "CONNECTED",
-      authType: { in: ["OAUTH", "OAUTH_ADMIN_CONSENT"] },
+      authType: { in: [...OAUTH_AUTH_TYPES] },
       credentialsEnc: { not: null },
       tokenExpiresAt: { lte: new Date(now.getTime() + (o.windowMs ?? 5 * 60_000)) },
       OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }],
@@ -50,13 +45,13 @@ export async function refreshDueTokens(o: RefreshOptions): Promise<RefreshSummar
     take: o.batchSize ?? 50,
   });
   for (const c of due) {
-    if (!(await claim(c, now, new Date(now.getTime() + (o.leaseMs ?? 120_000))))) continue;
+    if (!(await claim(services, c, now, new Date(now.getTime() + (o.leaseMs ?? 120_000))))) continue;
     try {
-      const result = await refreshOne(c, o);
+      const result = await refreshOne(services, c);
       if (result !== "skipped") summary[result]++;
     } catch (e) {
       // one broken row (e.g. a secret sealed with a removed key) must not stop the others
-      o.logger.error({ connectorId: c.id, err: e }, "token refresh crashed");
+      services.logger.error({ connectorId: c.id, err: e }, "token refresh crashed");
       summary.failed++;
     }
   }
@@ -64,8 +59,8 @@ export async function refreshDueTokens(o: RefreshOptions): Promise<RefreshSummar
 }
 
 // updatedAt is passed through unchanged: a refresh is neither a state change nor a reconfiguration
-function claim(c: Connector, now: Date, until: Date): Promise<boolean> {
-  return prisma.connector
+function claim(services: CoreServices, c: Connector, now: Date, until: Date): Promise<boolean> {
+  return services.db.connector
     .updateMany({
       where: { id: c.id, state: "CONNECTED", credentialsEnc: c.credentialsEnc, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
       data: { refreshLeaseUntil: until, updatedAt: c.updatedAt },
@@ -73,59 +68,58 @@ function claim(c: Connector, now: Date, until: Date): Promise<boolean> {
     .then((r) => r.count === 1);
 }
 
-async function refreshOne(c: Connector, o: RefreshOptions): Promise<keyof RefreshSummary | "skipped"> {
-  const credentials = openCredentials(c)!;
-  const server = await tokenServerOf(c.id);
+async function refreshOne(services: CoreServices, c: Connector): Promise<keyof RefreshSummary | "skipped"> {
+  const credentials = openCredentials(services.secrets, c)!;
+  const server = await tokenServerOf(services.db, c.id);
   if (!credentials.refreshToken || !server) {
     if (c.tokenExpiresAt && c.tokenExpiresAt > new Date()) {
       // still valid for a few minutes: look again once it has expired
-      await prisma.connector.updateMany({ where: { id: c.id }, data: { refreshLeaseUntil: c.tokenExpiresAt, updatedAt: c.updatedAt } });
+      await services.db.connector.updateMany({ where: { id: c.id }, data: { refreshLeaseUntil: c.tokenExpiresAt, updatedAt: c.updatedAt } });
       return "skipped";
     }
-    return expire(c, "The access token expired and the provider gave no refresh token: connect again", o);
+    return expire(services, c, "The access token expired and the provider gave no refresh token: connect again");
   }
   try {
     const as = serverMetadata(server);
     const client = clientOf(server);
-    const res = await oauth.refreshTokenGrantRequest(as, client, clientAuth(server, c, o.clients), credentials.refreshToken, {
+    const res = await oauth.refreshTokenGrantRequest(as, client, clientAuth(server, c, { secrets: services.secrets, clients: services.config.oauthClients }), credentials.refreshToken, {
       ...requestOptions(server.tokenEndpoint),
       ...(server.resource ? { additionalParameters: { resource: server.resource } } : {}),
     });
     const tokens = await oauth.processRefreshTokenResponse(as, client, res);
     // compare-and-set on the credentials read: a disconnect or a new consent meanwhile wins
-    const { count } = await prisma.connector.updateMany({
+    const { count } = await services.db.connector.updateMany({
       where: { id: c.id, state: "CONNECTED", credentialsEnc: c.credentialsEnc },
-      data: { ...credentialColumns(c.id, tokens, credentials), updatedAt: c.updatedAt },
+      data: { ...tokenColumns(services.secrets, c.id, tokens, credentials), updatedAt: c.updatedAt },
     });
     return count === 1 ? "refreshed" : "skipped";
   } catch (e) {
     const why = describeFailure(e);
     if (e instanceof oauth.ResponseBodyError && REFUSED.has(e.error)) {
-      return expire(c, `The provider refused to refresh the access token (${why.message}): connect again`, o);
+      return expire(services, c, `The provider refused to refresh the access token (${why.message}): connect again`);
     }
     // transient (network, 5xx): the lease runs out and a later pass tries again
-    o.logger.warn({ connectorId: c.id, error: why.code }, "token refresh failed; will retry");
+    services.logger.warn({ connectorId: c.id, error: why.code }, "token refresh failed; will retry");
     return "failed";
   }
 }
 
 class Superseded extends Error {}
 
-async function expire(c: Connector, reason: string, o: RefreshOptions): Promise<"expired" | "skipped"> {
+async function expire(services: CoreServices, c: Connector, reason: string): Promise<"expired" | "skipped"> {
   try {
-    await changeConnector({
+    await changeConnector(services, {
       id: c.id,
       actorId: null,
-      pubsub: o.pubsub,
       decide: (current) => {
         if (current.state !== "CONNECTED" || current.credentialsEnc !== c.credentialsEnc) throw new Superseded();
-        return { kind: "UPDATED", action: "expireToken", data: { statusReason: reason, refreshLeaseUntil: null } };
+        return { action: "expireToken", data: { statusReason: reason, refreshLeaseUntil: null } };
       },
     });
   } catch (e) {
     if (e instanceof Superseded || e instanceof NotFoundError) return "skipped";
     throw e;
   }
-  o.logger.info({ connectorId: c.id }, "token expired");
+  services.logger.info({ connectorId: c.id }, "token expired");
   return "expired";
 }

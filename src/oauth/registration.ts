@@ -1,5 +1,5 @@
 import * as oauth from "oauth4webapi";
-import { sealSecret } from "../crypto/secrets.js";
+import type { Secrets } from "../crypto/secrets.js";
 import { UpstreamError } from "../errors.js";
 import { describeFailure, requestOptions } from "./http.js";
 import type { TokenEndpointAuthMethod } from "./types.js";
@@ -24,6 +24,7 @@ export function preferredAuthMethod(as: oauth.AuthorizationServer): TokenEndpoin
 
 /** RFC 7591 dynamic client registration, for a connector that has no client id of its own. */
 export async function registerClient(
+  secrets: Secrets,
   as: oauth.AuthorizationServer,
   connectorId: string,
   redirectUri: string,
@@ -54,7 +55,7 @@ export async function registerClient(
     const registered = (client.token_endpoint_auth_method as TokenEndpointAuthMethod | undefined) ?? method;
     return {
       clientId: client.client_id,
-      clientSecretEnc: secret ? sealSecret("Connector.clientSecretEnc", connectorId, secret) : null,
+      clientSecretEnc: secret ? secrets.seal("Connector.clientSecretEnc", connectorId, secret) : null,
       method: secret ? registered : "none",
     };
   } catch (e) {

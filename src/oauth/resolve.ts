@@ -1,10 +1,11 @@
-import { prisma } from "../db/client.js";
+import { newestAuthorization } from "../connectors/authorizations.js";
 import { UpstreamError } from "../errors.js";
+import type { CoreServices } from "../services.js";
 import type { Connector } from "../generated/prisma/client.js";
 import { discover } from "./discovery.js";
 import { presetServer } from "./preset-server.js";
 import { preferredAuthMethod, type RegisteredClient, registerClient } from "./registration.js";
-import type { OAuthClients, OAuthServer } from "./types.js";
+import type { OAuthServer } from "./types.js";
 
 export interface ResolvedServer {
   server: OAuthServer;
@@ -17,15 +18,16 @@ export interface ResolvedServer {
  * known for them, otherwise whatever the connector's MCP server advertises (discovery, then dynamic
  * client registration when the connector has no client id yet).
  */
-export async function resolveServer(connector: Connector, clients: OAuthClients, redirectUri: string): Promise<ResolvedServer> {
+export async function resolveServer(
+  services: Pick<CoreServices, "db" | "secrets" | "config">,
+  connector: Connector,
+  redirectUri: string,
+): Promise<ResolvedServer> {
+  const clients = services.config.oauthClients;
   const preset = connector.presetId
-    ? await prisma.preset.findUnique({ where: { id: connector.presetId }, select: { slug: true, oauth: true, oauthScopes: true } })
+    ? await services.db.preset.findUnique({ where: { id: connector.presetId }, select: { slug: true, oauth: true, oauthScopes: true } })
     : null;
-  const previous = await prisma.oAuthAuthorization.findFirst({
-    where: { connectorId: connector.id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { server: true },
-  });
+  const previous = await newestAuthorization(services.db, connector.id);
   const last = previous?.server as OAuthServer | undefined;
   // a client registered at a discovered server is only valid there: keep using discovery with it
   const registeredBefore = last?.source === "discovery" && last.clientId === connector.clientId;
@@ -50,7 +52,7 @@ export async function resolveServer(connector: Connector, clients: OAuthClients,
   // refresh tokens are what keeps a connector connected for longer than an hour
   if (as.scopes_supported?.includes("offline_access") && !scopes.includes("offline_access")) scopes = [...scopes, "offline_access"];
 
-  const registered = connector.clientId ? null : await registerClient(as, connector.id, redirectUri, scopes);
+  const registered = connector.clientId ? null : await registerClient(services.secrets, as, connector.id, redirectUri, scopes);
   const hasSecret = registered ? registered.clientSecretEnc !== null : connector.clientSecretEnc !== null;
   const server: OAuthServer = {
     source: "discovery",

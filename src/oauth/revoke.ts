@@ -2,8 +2,8 @@ import * as oauth from "oauth4webapi";
 import type { Connector } from "../generated/prisma/client.js";
 import { clientAuth, clientOf, serverMetadata } from "./client.js";
 import { openCredentials, tokenServerOf } from "./credentials.js";
+import type { CoreServices } from "../services.js";
 import { describeFailure, requestOptions } from "./http.js";
-import { oauthRuntime } from "./runtime.js";
 
 const REVOKE_TIMEOUT_MS = 5_000;
 
@@ -12,16 +12,16 @@ const REVOKE_TIMEOUT_MS = 5_000;
  * endpoint (RFC 7009), the refresh token first (it usually takes its access tokens with it). Never
  * throws; the caller wipes the credentials whatever happens here.
  */
-export async function revokeCredentials(connector: Connector): Promise<void> {
-  const { logger, clients } = oauthRuntime();
+export async function revokeCredentials(services: CoreServices, connector: Connector): Promise<void> {
+  const { logger } = services;
   try {
     if (connector.credentialType !== "OAUTH2") return;
-    const server = await tokenServerOf(connector.id);
-    const credentials = openCredentials(connector);
+    const server = await tokenServerOf(services.db, connector.id);
+    const credentials = openCredentials(services.secrets, connector);
     if (!server?.revocationEndpoint || !credentials) return;
     const as = serverMetadata(server);
     const client = clientOf(server);
-    const auth = clientAuth(server, connector, clients);
+    const auth = clientAuth(server, connector, { secrets: services.secrets, clients: services.config.oauthClients });
     const tokens = [
       [credentials.refreshToken, "refresh_token"],
       [credentials.accessToken, "access_token"],

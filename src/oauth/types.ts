@@ -24,8 +24,10 @@ export interface OAuthServer {
 
 export type TokenEndpointAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
 
-/** OAuth clients configured by the operator per preset slug (OAUTH_CLIENTS). */
-export type OAuthClients = Record<string, { clientId: string; clientSecret?: string }>;
+
+import type { OAuthClients } from "../config.js";
+
+export type { OAuthClients };
 
 /** What Connector.credentialsEnc holds for OAuth connectors (sealed). */
 export interface StoredCredentials {

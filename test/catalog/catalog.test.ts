@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
-import { type CatalogPreset, loadCatalog, readCatalog } from "../../src/modules/presets/catalog.js";
+import { prisma } from "../helpers/database.js";
+import { type CatalogPreset, loadCatalog, readCatalog } from "../../src/catalog/load.js";
 import { graphql } from "../gql/index.js";
 import { connector, team } from "../helpers/fixtures.js";
 import { ok } from "../helpers/graphql.js";

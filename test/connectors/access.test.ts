@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { team } from "../helpers/fixtures.js";
 import type { GraphQLClient } from "../helpers/graphql.js";

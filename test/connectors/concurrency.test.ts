@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { connectors, member } from "./api.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openSecret } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import { openSecret } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";

@@ -1,12 +1,24 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase } from "../../src/db/client.js";
+import { type Database, type Db, openDatabase } from "../../src/db/client.js";
+
+/**
+ * This test file's database (each file runs in its own process). Test code may hold it in a module
+ * binding; the server code under test receives it through its services.
+ */
+export let prisma: Db = undefined as unknown as Db;
+let database: Database | null = null;
+
+/** Observes every SQL statement of this file's database. */
+export const onQuery = (listener: (sql: string) => void) => database!.onQuery(listener);
 
 /** A fresh database for one test file, copied from the run's migrated template. */
 export async function openTestDatabase(): Promise<() => Promise<void>> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
-    return openDatabase({ kind: "memory" }, { memoryTemplate: process.env.PLUGBOARD_PGLITE_TEMPLATE });
+    database = await openDatabase({ kind: "memory" }, { memoryTemplate: process.env.PLUGBOARD_PGLITE_TEMPLATE });
+    prisma = database.db;
+    return () => database!.close();
   }
   const name = `${process.env.PLUGBOARD_PG_PREFIX}${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
@@ -15,9 +27,11 @@ export async function openTestDatabase(): Promise<() => Promise<void>> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const close = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 5 });
+  const opened = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 5 });
+  database = opened;
+  prisma = opened.db;
   return async () => {
-    await close();
+    await opened.close();
     const c = new pg.Client({ connectionString: base });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

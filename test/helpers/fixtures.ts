@@ -1,6 +1,7 @@
-import { writeEvent } from "../../src/modules/connectors/changes.js";
+import { presetToolRows } from "../../src/connectors/create.js";
+import { writeEvent } from "../../src/connectors/events.js";
 import { randomBytes } from "node:crypto";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "./database.js";
 import { newId } from "../../src/db/ids.js";
 import type { Connector, ConnectorTool, Prisma } from "../../src/generated/prisma/client.js";
 import type {
@@ -60,7 +61,21 @@ export async function connector(organizationId: string, spec: ConnectorSpec = {}
     ? await prisma.preset.findUniqueOrThrow({ where: { slug }, include: { tools: { orderBy: { position: "asc" } } } })
     : null;
   const disabled = new Set(spec.disabledTools ?? []);
-  const tools: ToolSpec[] = spec.tools ?? preset?.tools ?? [];
+  // the preset's tools as creation copies them (the domain's own rule), or the tools a test names
+  const tools = spec.tools
+    ? spec.tools.map((t, position) => ({
+        id: newId("tool"),
+        name: t.name,
+        label: t.label ?? t.name,
+        description: t.description ?? null,
+        type: t.type ?? "READ",
+        requiresConfirmation: t.requiresConfirmation ?? t.type === "WRITE",
+        disabled: t.disabled ?? false,
+        pendingReview: t.pendingReview ?? false,
+        inputSchema: json(t.inputSchema as Record<string, unknown> | null),
+        position,
+      }))
+    : presetToolRows(preset);
   return prisma.connector.create({
     data: {
       id: newId("conn"),
@@ -80,20 +95,7 @@ export async function connector(organizationId: string, spec: ConnectorSpec = {}
       configuration: json(spec.configuration),
       createdAt: spec.createdAt,
       updatedAt: spec.updatedAt,
-      tools: {
-        create: tools.map((t, position) => ({
-          id: newId("tool"),
-          name: t.name,
-          label: t.label ?? t.name,
-          description: t.description ?? null,
-          type: t.type ?? "READ",
-          requiresConfirmation: t.requiresConfirmation ?? t.type === "WRITE",
-          disabled: t.disabled ?? disabled.has(t.name),
-          pendingReview: t.pendingReview ?? false,
-          inputSchema: json(t.inputSchema as Record<string, unknown> | null),
-          position,
-        })),
-      },
+      tools: { create: tools.map((t) => ({ ...t, disabled: t.disabled || disabled.has(t.name) })) },
     },
     include: { tools: { orderBy: { position: "asc" } } },
   });

@@ -1,19 +1,31 @@
 import { Writable } from "node:stream";
 import { afterAll } from "vitest";
-import { type App, type AppOptions, buildApp } from "../../src/app.js";
+import { type App, type AppOptions, buildApp, createServices } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
-import { prisma } from "../../src/db/client.js";
+import { defaultConfig, type ServerConfig } from "../../src/config.js";
+import { generateKeySpec, parseKeyring } from "../../src/crypto/keyring.js";
+import { createSecrets } from "../../src/crypto/secrets.js";
 import { newId } from "../../src/db/ids.js";
+import { createEventBus, type PubSub } from "../../src/events/pubsub.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { createLogger } from "../../src/logger.js";
-import { loadCatalog, readCatalog } from "../../src/modules/presets/catalog.js";
-import { openTestDatabase } from "./database.js";
-import { generateKeySpec, parseKeyring } from "../../src/crypto/keyring.js";
-import { useKeyring } from "../../src/crypto/secrets.js";
+import { loadCatalog, readCatalog } from "../../src/catalog/load.js";
+import { openTestDatabase, prisma } from "./database.js";
+import { type GraphQLClient, graphqlClient } from "./graphql.js";
 
 /** The keyring of this test file (exported so tests can check what is stored). */
 export const TEST_KEYS = generateKeySpec("test");
-import { type GraphQLClient, graphqlClient } from "./graphql.js";
+/** The secrets of this test file's servers, for tests that seal or open what is stored. */
+export const secrets = createSecrets(parseKeyring(TEST_KEYS));
+export const { seal: sealSecret, open: openSecret, sealJson, openJson } = secrets;
+
+/** What a test may set of a server: its configuration, its event bus, and the app's own options. */
+export interface TestAppOptions extends AppOptions {
+  config?: Partial<ServerConfig>;
+  /** the event bus; made from redisUrl (or in memory) when absent */
+  pubsub?: PubSub;
+  redisUrl?: string;
+}
 
 export interface TestServer {
   url: string;
@@ -29,11 +41,10 @@ let databaseClose: (() => Promise<void>) | null = null;
 
 /** One database per test file (opened once), with the catalog loaded; any number of servers on it. */
 export async function startServer(
-  options: { withCatalog?: boolean; /** more buildApp options (config, refresh, ...) */ app?: Omit<AppOptions, "logger"> } = {},
+  options: { withCatalog?: boolean; /** the server's configuration and app options (refresh, limits, ...) */ app?: TestAppOptions } = {},
 ): Promise<TestServer> {
   if (!databaseClose) {
     databaseClose = await openTestDatabase();
-    useKeyring(parseKeyring(TEST_KEYS));
     if (options.withCatalog !== false) await loadCatalog(prisma, await readCatalog());
     afterAll(async () => {
       await databaseClose?.();
@@ -47,7 +58,16 @@ export async function startServer(
       cb();
     },
   });
-  const app = buildApp({ drainTimeoutMs: 2_000, ...options.app, logger: createLogger("debug", sink) });
+  const { config, pubsub, redisUrl, ...appOptions } = options.app ?? {};
+  const logger = createLogger("debug", sink);
+  const services = createServices({
+    db: prisma,
+    secrets,
+    logger,
+    pubsub: pubsub ?? createEventBus({ redisUrl, logger }),
+    config: defaultConfig(config),
+  });
+  const app = buildApp(services, { drainTimeoutMs: 2_000, ...appOptions });
   const url = await app.start(0, "127.0.0.1");
   const server: TestServer = {
     url,

@@ -4,8 +4,7 @@ import { type ExecutionResult, print } from "graphql";
 import { createClient as createSseClient } from "graphql-sse";
 import { type Client, createClient as createWsClient } from "graphql-ws";
 import WebSocket from "ws";
-import { connectorListenerCount } from "../../src/events/listen.js";
-import type { PubSub } from "../../src/events/pubsub.js";
+import type { App } from "../../src/app.js";
 
 /** How long a test waits for a message that must come (a wait past it fails the test). */
 export const WAIT_MS = 10_000;
@@ -149,9 +148,9 @@ export function subscribeSse<T, V>(
  * Waits until `n` connector-event subscribers listen on this server (a subscription with no first
  * message gives no other sign that it is live). Bounded: it fails the test past WAIT_MS.
  */
-export async function listening(bus: PubSub, organizationId: string, n = 1): Promise<void> {
+export async function listening(app: Pick<App, "services">, organizationId: string, n = 1): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
-  while (connectorListenerCount(bus, organizationId) < n) {
+  while (app.services.connectorEvents.listenerCount(organizationId) < n) {
     if (Date.now() > deadline) throw new Error(`${n} subscribers were not listening within ${WAIT_MS} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { createLogger } from "../../src/logger.js";
 import { ABANDONED_REASON, expireAbandonedAuthorizations } from "../../src/oauth/abandoned.js";
 import { team } from "../helpers/fixtures.js";
@@ -19,7 +19,7 @@ describe("an authorization nobody completes", async () => {
   await presetFor(auth, SLUG);
   const { alice } = await team();
   const gql = server.as(alice.key);
-  const sweep = () => expireAbandonedAuthorizations({ pubsub: server.app.pubsub, logger: createLogger("silent") });
+  const sweep = () => expireAbandonedAuthorizations(server.app.services);
 
   it("leaves a consent that is still valid alone", async () => {
     const { connector } = await startConsent(gql, (await createConnector(gql, { presetSlug: SLUG })).id);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { openJson, sealSecret } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import { openJson, sealSecret } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import type { StoredCredentials } from "../../src/oauth/types.js";
 import { team } from "../helpers/fixtures.js";
 import { ok } from "../helpers/graphql.js";

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { openSecret } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import { openSecret } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { beginAuthorization } from "../../src/oauth/begin.js";
 import { answeringServer, silentUrl } from "../connectors/http-servers.js";
@@ -137,14 +137,7 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
     const c = await connectorRow(organizationId, { presetSlug: null });
     const dead = await prisma.connector.update({ where: { id: c.id }, data: { url: `${server.url}/no-mcp-here`, authType: "OAUTH" } });
     await expect(
-      beginAuthorization({
-        connector: dead,
-        redirectUrl: null,
-        actorId: null,
-        pubsub: server.app.pubsub,
-        config: { allowedRedirectOrigins: [] },
-        origin: server.url,
-      }),
+      beginAuthorization(server.app.services, { connector: dead, redirectUrl: null, viewer: null, origin: server.url }),
     ).rejects.toMatchObject({ name: "UpstreamError" });
     expect((await prisma.connector.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("CREATED");
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { graphql } from "../gql/index.js";
 import type { GraphQLClient } from "../helpers/graphql.js";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { openJson, sealJson } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import { openJson, sealJson } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import { createLogger } from "../../src/logger.js";
 import { refreshDueTokens } from "../../src/oauth/refresh.js";
 import { createRefreshScheduler } from "../../src/oauth/refresh-scheduler.js";
@@ -27,7 +27,7 @@ describe("OAuth token refresh", async () => {
   await presetFor(auth, SLUG);
   const { alice } = await team();
   const gql = server.as(alice.key);
-  const pass = { pubsub: server.app.pubsub, logger: createLogger("silent"), clients: oauthClients };
+  const pass = server.app.services;
 
   async function connected() {
     const created = await createConnector(gql, { presetSlug: SLUG });
@@ -101,8 +101,8 @@ describe("OAuth token refresh", async () => {
     const { connector, credentials } = await connected();
     await onlyDue(connector.id);
     const refreshes = auth.count("token", "refresh_token");
-    const a = createRefreshScheduler({ ...pass, intervalMs: 60_000 });
-    const b = createRefreshScheduler({ ...pass, intervalMs: 60_000 });
+    const a = createRefreshScheduler(pass, { intervalMs: 60_000 });
+    const b = createRefreshScheduler(pass, { intervalMs: 60_000 });
 
     const [ra, rb] = await Promise.all([a.runNow(), b.runNow()]);
     expect(ra.refreshed + rb.refreshed).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { member } from "../connectors/api.js";
 import { answeringServer, silentUrl } from "../connectors/http-servers.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openJson } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import { openJson } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import { member } from "../connectors/api.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { graphql } from "../gql/index.js";
 import { connector, connectorEvent, pendingAuthorization, personalConfiguration, team } from "../helpers/fixtures.js";

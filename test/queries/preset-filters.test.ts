@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
-import { readCatalog } from "../../src/modules/presets/catalog.js";
+import { readCatalog } from "../../src/catalog/load.js";
 import { graphql } from "../gql/index.js";
 import type { PresetFilter } from "../gql/graphql.js";
 import { team } from "../helpers/fixtures.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onQuery } from "../../src/db/client.js";
+import { onQuery } from "../helpers/database.js";
 import { graphql } from "../gql/index.js";
 import { connector, team } from "../helpers/fixtures.js";
 import { ok } from "../helpers/graphql.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { openJson, openSecret } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import { openJson, openSecret } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import { connectors, member } from "../connectors/api.js";
 import { team } from "../helpers/fixtures.js";
 import type { GraphQLClient } from "../helpers/graphql.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
-import { changeConnector } from "../../src/modules/connectors/changes.js";
+import { prisma } from "../helpers/database.js";
+import { changeConnector } from "../../src/connectors/change.js";
 import { connectors, member } from "../connectors/api.js";
 import { graphql } from "../gql/index.js";
 import { team } from "../helpers/fixtures.js";
@@ -20,13 +20,12 @@ const UPDATE_NAME = `mutation($input: UpdateConnectorInput!) {
 describe("connectorEvents", async () => {
   const server = await startServer();
   afterEach(closeAll);
-  const bus = server.app.pubsub;
 
   it("delivers every kind of event with version, states, actor and time, and a null connector after DELETED", async () => {
     const { alice, organizationId } = await team();
     const api = connectors(server.as(alice.key));
     const sub = subscribeWs(wsClient(server.url, alice.key), Events, {});
-    await listening(bus, organizationId);
+    await listening(server.app, organizationId);
 
     const c = await api.created({ presetSlug: "github" });
     await api.update({ id: c.id, name: "Renamed" });
@@ -56,15 +55,14 @@ describe("connectorEvents", async () => {
     const api = connectors(server.as(alice.key));
     const c = await api.created({ presetSlug: "github" });
     const sub = subscribeWs(wsClient(server.url, alice.key), Events, { id: c.id });
-    await listening(bus, organizationId);
+    await listening(server.app, organizationId);
 
     member(await api.update({ id: c.id, name: "" }), "ValidationError");
     await expect(
-      changeConnector({
+      changeConnector(server.app.services, {
         id: c.id,
         actorId: null,
-        pubsub: bus,
-        decide: () => ({ kind: "UPDATED", data: { name: "never" }, also: async () => Promise.reject(new Error("inside the transaction")) }),
+        decide: () => ({ data: { name: "never" }, also: async () => Promise.reject(new Error("inside the transaction")) }),
       }),
     ).rejects.toThrow("inside the transaction");
     expect((await prisma.connector.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(1);
@@ -80,7 +78,7 @@ describe("connectorEvents", async () => {
     const api = connectors(client);
     const c = await api.created({ presetSlug: "github" });
     const subs = [0, 1, 2].map(() => subscribeWs(wsClient(server.url, alice.key), Events, { id: c.id }));
-    await listening(bus, organizationId, subs.length);
+    await listening(server.app, organizationId, subs.length);
 
     // every accepted write lands: concurrent writers retry on version conflicts
     const results = await Promise.all(
@@ -101,7 +99,7 @@ describe("connectorEvents", async () => {
     const api = connectors(server.as(alice.key));
     const connected = subscribeWs(wsClient(server.url, alice.key), Events, { filter: { state: ["CONNECTED"] } });
     const named = subscribeWs(wsClient(server.url, alice.key), Events, { filter: { search: "wanted" } });
-    await listening(bus, organizationId, 2);
+    await listening(server.app, organizationId, 2);
 
     const a = await api.created({ presetSlug: "github", name: "Wanted one" });
     const b = await api.created({ presetSlug: "github", name: "Other one" });
@@ -124,7 +122,7 @@ describe("connectorEvents", async () => {
     const other = await team();
     const aliceSub = subscribeWs(wsClient(server.url, mine.alice.key), Events, {});
     const keySub = subscribeWs(wsClient(server.url, mine.orgKey.key), Events, {});
-    await listening(bus, mine.organizationId, 2);
+    await listening(server.app, mine.organizationId, 2);
 
     await connectors(server.as(other.alice.key)).created({ presetSlug: "github" });
     await connectors(server.as(mine.bob.key)).created({ presetSlug: "github", scope: "PERSONAL" });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { onQuery } from "../../src/db/client.js";
+import { onQuery } from "../helpers/database.js";
 import { connectors } from "../connectors/api.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
@@ -19,7 +19,7 @@ describe("the publish path", async () => {
     const events = Array.from({ length: n }, () => subscribeWs(client, Events, { id: c.id }));
     const states = Array.from({ length: n }, () => subscribeWs(client, StateChanged, { id: c.id }));
     for (const s of states) await s.next();
-    await listening(server.app.pubsub, organizationId, 2 * n);
+    await listening(server.app, organizationId, 2 * n);
 
     let statements = 0;
     const stop = onQuery(() => statements++);

@@ -30,7 +30,7 @@ describe.skipIf(!redisUrl)("subscriptions across instances (Redis)", async () =>
     const state = subscribeWs(wsClient(b.url, alice.key), StateChanged, { id: c.id });
     const events = subscribeSse(b.url, alice.key, Events, { id: c.id });
     expect((await state.next()).connectorStateChanged.version).toBe(1);
-    await listening(b.app.pubsub, organizationId, 2);
+    await listening(b.app, organizationId, 2);
 
     await api.update({ id: c.id, name: "Changed on A" });
     expect((await state.next()).connectorStateChanged).toMatchObject({ name: "Changed on A", version: 2 });
@@ -44,7 +44,7 @@ describe.skipIf(!redisUrl)("subscriptions across instances (Redis)", async () =>
     const state = subscribeWs(wsClient(b.url, alice.key), StateChanged, { id: c.id });
     const events = subscribeWs(wsClient(b.url, alice.key), Events, { id: c.id });
     await state.next();
-    await listening(b.app.pubsub, organizationId, 2);
+    await listening(b.app, organizationId, 2);
 
     // cut every subscribed connection; a change made right away may be published while B is away
     await admin.client("KILL", "TYPE", "pubsub");

@@ -1,7 +1,7 @@
 import { NetworkError } from "graphql-sse";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { connectors } from "../connectors/api.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";

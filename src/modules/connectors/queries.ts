@@ -1,9 +1,9 @@
 import { visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
 import { isIdOf } from "../../db/ids.js";
 import { pageOptions } from "../common/pagination.js";
-import { ConnectorFilterInput, ConnectorOrderInput, connectorOrderBy, connectorWhere } from "./filter.js";
+import { connectorWhere } from "../../connectors/filter.js";
+import { ConnectorFilterInput, ConnectorOrderInput, connectorOrderBy } from "./filter.js";
 import { ConnectorType } from "./types.js";
 
 builder.queryFields((t) => ({
@@ -18,13 +18,13 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: ConnectorOrderInput }),
       },
       resolve: (query, _root, args, ctx) =>
-        prisma.connector.findMany({
+        ctx.services.db.connector.findMany({
           ...query,
           where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] },
           orderBy: connectorOrderBy(args.orderBy),
         }),
       totalCount: (_root, args, ctx) =>
-        prisma.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } }),
+        ctx.services.db.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } }),
     },
     { name: "ConnectorConnection" },
     { name: "ConnectorEdge" },
@@ -36,7 +36,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
       isIdOf("conn", args.id)
-        ? prisma.connector.findFirst({ ...query, where: { id: args.id, ...visibleConnectorsWhere(ctx.viewer) } })
+        ? ctx.services.db.connector.findFirst({ ...query, where: { id: args.id, ...visibleConnectorsWhere(ctx.viewer) } })
         : null,
   }),
 }));

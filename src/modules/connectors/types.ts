@@ -1,13 +1,12 @@
 import { canSeeConnector } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
 import { AuthTypeEnum, ConnectorScopeEnum, ConnectorStateEnum } from "../common/enums.js";
 import { pageOptions } from "../common/pagination.js";
-import { ConnectorEventType } from "../events/types.js";
+import { ConnectorEventType } from "../connector-events/types.js";
 import { PresetType } from "../presets/types.js";
 import { ToolRef } from "../tools/types.js";
 import { OrganizationType, UserType } from "../viewer/types.js";
-import { isAuthenticated } from "./service.js";
+import { isAuthenticated } from "../../connectors/facts.js";
 
 const AuthorizationRequestType = builder
   .objectRef<{ authorizationUrl: string; expiresAt: Date }>("AuthorizationRequest")
@@ -93,9 +92,9 @@ export const ConnectorType = builder.prismaNode("Connector", {
         cursor: "id",
         ...pageOptions,
         description: "the audit trail, newest first",
-        resolve: (query, c) =>
-          prisma.connectorEvent.findMany({ ...query, where: { connectorId: c.id }, orderBy: { seq: "desc" } }),
-        totalCount: (c) => prisma.connectorEvent.count({ where: { connectorId: c.id } }),
+        resolve: (query, c, _args, ctx) =>
+          ctx.services.db.connectorEvent.findMany({ ...query, where: { connectorId: c.id }, orderBy: { seq: "desc" } }),
+        totalCount: (c, _args, ctx) => ctx.services.db.connectorEvent.count({ where: { connectorId: c.id } }),
       },
       { name: "ConnectorEventConnection" },
       { name: "ConnectorEventEdge" },

@@ -6,40 +6,40 @@ import {
   visibleConnectorsWhere,
   visiblePersonalConfigurationsWhere,
 } from "../../auth/visibility.js";
-import { prisma } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { idPrefix } from "../../db/ids.js";
 
 /** Loads any Node by its prefixed id, or null when it is malformed, unknown or invisible. */
-export async function loadNode(viewer: Viewer, id: string): Promise<unknown> {
+export async function loadNode(db: Db, viewer: Viewer, id: string): Promise<unknown> {
   const brand = <T extends object>(typename: string, value: T | null) => {
     if (value) brandWithType(value, typename as never);
     return value;
   };
   switch (idPrefix(id)) {
     case "org":
-      return id === viewer.organizationId ? brand("Organization", await prisma.organization.findUnique({ where: { id } })) : null;
+      return id === viewer.organizationId ? brand("Organization", await db.organization.findUnique({ where: { id } })) : null;
     case "user":
-      return brand("User", await prisma.user.findFirst({ where: { id, organizationId: viewer.organizationId } }));
+      return brand("User", await db.user.findFirst({ where: { id, organizationId: viewer.organizationId } }));
     case "pset":
-      return brand("Preset", await prisma.preset.findUnique({ where: { id } }));
+      return brand("Preset", await db.preset.findUnique({ where: { id } }));
     case "conn":
-      return brand("Connector", await prisma.connector.findFirst({ where: { id, ...visibleConnectorsWhere(viewer) } }));
+      return brand("Connector", await db.connector.findFirst({ where: { id, ...visibleConnectorsWhere(viewer) } }));
     case "pconf":
       return brand(
         "PersonalConfiguration",
-        await prisma.personalConfiguration.findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) } }),
+        await db.personalConfiguration.findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) } }),
       );
     case "evt": {
-      const e = await prisma.connectorEvent.findUnique({ where: { id } });
+      const e = await db.connectorEvent.findUnique({ where: { id } });
       return e && canSee(viewer, e) ? brand("ConnectorEvent", e) : null;
     }
     case "tool": {
-      const own = await prisma.connectorTool.findUnique({ where: { id }, include: { connector: true } });
+      const own = await db.connectorTool.findUnique({ where: { id }, include: { connector: true } });
       if (own) {
         const { connector, ...tool } = own;
         return canSeeConnector(viewer, connector) ? brand("Tool", tool) : null;
       }
-      return brand("Tool", await prisma.presetTool.findUnique({ where: { id } }));
+      return brand("Tool", await db.presetTool.findUnique({ where: { id } }));
     }
     default:
       return null;

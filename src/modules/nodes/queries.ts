@@ -10,7 +10,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "Any object by its id (conn_…, pset_…, pconf_…, tool_…, org_…, user_…, evt_…); null when unknown",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => loadNode(ctx.viewer, String(args.id)) as never,
+    resolve: (_root, args, ctx) => loadNode(ctx.services.db, ctx.viewer, String(args.id)) as never,
   }),
   nodes: t.field({
     type: [builder.nodeInterfaceRef()],
@@ -21,7 +21,7 @@ builder.queryFields((t) => ({
       if (args.ids.length > MAX_NODES) {
         throw new GraphQLError(`"ids" may hold at most ${MAX_NODES} ids`, { extensions: { code: "BAD_USER_INPUT" } });
       }
-      return Promise.all(args.ids.map((id) => loadNode(ctx.viewer, String(id)))) as never;
+      return Promise.all(args.ids.map((id) => loadNode(ctx.services.db, ctx.viewer, String(id)))) as never;
     },
   }),
 }));

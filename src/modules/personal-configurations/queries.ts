@@ -1,6 +1,5 @@
 import { visiblePersonalConfigurationsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
 import { isIdOf } from "../../db/ids.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { HealthStatus } from "../../generated/prisma/enums.js";
@@ -46,13 +45,13 @@ builder.queryFields((t) => ({
       description: "The viewer's own personal configurations, newest first",
       args: { filter: t.arg({ type: PersonalConfigurationFilterInput }) },
       resolve: (query, _root, args, ctx) =>
-        prisma.personalConfiguration.findMany({
+        ctx.services.db.personalConfiguration.findMany({
           ...query,
           where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         }),
       totalCount: (_root, args, ctx) =>
-        prisma.personalConfiguration.count({
+        ctx.services.db.personalConfiguration.count({
           where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
         }),
     },
@@ -65,7 +64,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
       isIdOf("pconf", args.id)
-        ? prisma.personalConfiguration.findFirst({
+        ? ctx.services.db.personalConfiguration.findFirst({
             ...query,
             where: { id: args.id, ...visiblePersonalConfigurationsWhere(ctx.viewer) },
           })

@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { AuthType } from "../../generated/prisma/enums.js";
 import { AuthTypeEnum } from "../common/enums.js";
-import { containsText } from "../common/search.js";
+import { containsText } from "../../validation/search.js";
 
 export const PresetFilterInput = builder.inputType("PresetFilter", {
   description: "Narrows the catalog; every given condition must hold",

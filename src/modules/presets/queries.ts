@@ -1,5 +1,4 @@
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
 import { pageOptions } from "../common/pagination.js";
 import { PresetFilterInput, presetWhere } from "./filter.js";
 import { PresetType } from "./types.js";
@@ -12,9 +11,9 @@ builder.queryFields((t) => ({
       ...pageOptions,
       description: "The catalog, by name",
       args: { filter: t.arg({ type: PresetFilterInput }) },
-      resolve: (query, _root, args) =>
-        prisma.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
-      totalCount: (_root, args) => prisma.preset.count({ where: presetWhere(args.filter) }),
+      resolve: (query, _root, args, ctx) =>
+        ctx.services.db.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      totalCount: (_root, args, ctx) => ctx.services.db.preset.count({ where: presetWhere(args.filter) }),
     },
     { name: "PresetConnection", description: "A page of presets" },
     { name: "PresetEdge" },
@@ -24,6 +23,6 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "One catalog entry by its slug",
     args: { slug: t.arg.string({ required: true }) },
-    resolve: (query, _root, args) => prisma.preset.findUnique({ ...query, where: { slug: args.slug } }),
+    resolve: (query, _root, args, ctx) => ctx.services.db.preset.findUnique({ ...query, where: { slug: args.slug } }),
   }),
 }));

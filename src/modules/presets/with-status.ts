@@ -1,9 +1,8 @@
 import { visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
 import { InstallStatusEnum } from "../common/enums.js";
 import { ConnectorType } from "../connectors/types.js";
-import { installStatus } from "../connectors/service.js";
+import { installStatus } from "../../connectors/facts.js";
 import { PresetFilterInput, presetWhere } from "./filter.js";
 
 const ConnectorServerType = builder.prismaObject("Connector", {
@@ -67,7 +66,7 @@ builder.queryField("connectorsWithStatus", (t) =>
     type: [ConnectorWithStatusType],
     description: "The catalog joined with this workspace's installs",
     args: { filter: t.arg({ type: PresetFilterInput }) },
-    resolve: (query, _root, args) =>
-      prisma.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.services.db.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
   }),
 );

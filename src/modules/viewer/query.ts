@@ -1,6 +1,5 @@
 import type { Viewer } from "../../auth/viewer.js";
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
 import { RoleEnum } from "../common/enums.js";
 import { OrganizationType, UserType } from "./types.js";
 
@@ -11,12 +10,12 @@ const ViewerType = builder.objectRef<Viewer>("Viewer").implement({
       type: UserType,
       nullable: true,
       description: "null for an organization key that belongs to no person",
-      resolve: (query, viewer) =>
-        viewer.userId ? prisma.user.findUnique({ ...query, where: { id: viewer.userId } }) : null,
+      resolve: (query, viewer, _args, ctx) =>
+        viewer.userId ? ctx.services.db.user.findUnique({ ...query, where: { id: viewer.userId } }) : null,
     }),
     organization: t.prismaField({
       type: OrganizationType,
-      resolve: (query, viewer) => prisma.organization.findUniqueOrThrow({ ...query, where: { id: viewer.organizationId } }),
+      resolve: (query, viewer, _args, ctx) => ctx.services.db.organization.findUniqueOrThrow({ ...query, where: { id: viewer.organizationId } }),
     }),
     role: t.field({ type: RoleEnum, resolve: (viewer) => viewer.role }),
   }),

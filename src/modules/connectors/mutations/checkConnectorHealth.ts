@@ -1,9 +1,8 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, UpstreamError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { ConnectorType } from "../types.js";
-import { checkConnectorHealth } from "../upstream.js";
+import { checkConnectorHealth } from "../../../connectors/upstream.js";
 
 builder.mutationField("checkConnectorHealth", (t) =>
   t.prismaField({
@@ -12,8 +11,8 @@ builder.mutationField("checkConnectorHealth", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: resultUnion("checkConnectorHealth", "connector", [NotFoundError, ForbiddenError, UpstreamError]),
     resolve: async (query, _root, args, ctx) => {
-      const { id } = await checkConnectorHealth(ctx, args.id);
-      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await checkConnectorHealth(ctx.services, ctx.viewer, args.id);
+      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -1,8 +1,7 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { ForbiddenError, InvalidStateError, NotFoundError, UpstreamError, ValidationError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { connectConnector } from "../connect.js";
+import { connectConnector } from "../../../connectors/connect.js";
 import { ConnectorType } from "../types.js";
 
 const ConnectConnectorInput = builder.inputType("ConnectConnectorInput", {
@@ -24,8 +23,8 @@ builder.mutationField("connectConnector", (t) =>
     args: { input: t.arg({ type: ConnectConnectorInput, required: true }) },
     errors: resultUnion("connectConnector", "connector", [ValidationError, NotFoundError, ForbiddenError, InvalidStateError, UpstreamError]),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await connectConnector(ctx, input);
-      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await connectConnector(ctx.services, ctx.viewer, { ...input, origin: ctx.origin });
+      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

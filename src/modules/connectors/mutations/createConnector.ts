@@ -1,9 +1,8 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
 import { ConnectorScopeEnum } from "../../common/enums.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { createConnector } from "../create.js";
+import { createConnector } from "../../../connectors/create.js";
 import { ConnectorType } from "../types.js";
 
 const CreateConnectorInput = builder.inputType("CreateConnectorInput", {
@@ -28,8 +27,8 @@ builder.mutationField("createConnector", (t) =>
     args: { input: t.arg({ type: CreateConnectorInput, required: true }) },
     errors: resultUnion("createConnector", "connector", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await createConnector(ctx.viewer, input, ctx.pubsub);
-      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await createConnector(ctx.services, ctx.viewer, input);
+      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { ForbiddenError, NotFoundError } from "../../../errors.js";
 import { directResultUnion } from "../../common/mutation-result.js";
-import { deleteConnector } from "../delete.js";
+import { deleteConnector } from "../../../connectors/delete.js";
 
 const DeleteConnectorInput = builder.inputType("DeleteConnectorInput", {
   description: "The connector to delete",
@@ -19,6 +19,6 @@ builder.mutationField("deleteConnector", (t) =>
     description: "Deletes a connector with its tools, credentials and pending authorizations",
     args: { input: t.arg({ type: DeleteConnectorInput, required: true }) },
     errors: directResultUnion("deleteConnector", [NotFoundError, ForbiddenError]),
-    resolve: async (_root, { input }, ctx) => ({ deletedId: await deleteConnector(ctx, input.id) }),
+    resolve: async (_root, { input }, ctx) => ({ deletedId: await deleteConnector(ctx.services, ctx.viewer, input.id) }),
   }),
 );

@@ -1,8 +1,7 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { disconnectConnector } from "../connect.js";
+import { disconnectConnector } from "../../../connectors/connect.js";
 import { ConnectorType } from "../types.js";
 
 const DisconnectConnectorInput = builder.inputType("DisconnectConnectorInput", {
@@ -21,8 +20,8 @@ builder.mutationField("disconnectConnector", (t) =>
     // ValidationError beyond the contract: an over-long reason
     errors: resultUnion("disconnectConnector", "connector", [NotFoundError, ForbiddenError, InvalidStateError, ValidationError]),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await disconnectConnector(ctx, input);
-      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await disconnectConnector(ctx.services, ctx.viewer, input);
+      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -1,9 +1,8 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { ForbiddenError, InvalidStateError, NotFoundError, UpstreamError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { ConnectorType } from "../types.js";
-import { refreshConnectorTools } from "../upstream.js";
+import { refreshConnectorTools } from "../../../connectors/upstream.js";
 
 builder.mutationField("refreshConnectorTools", (t) =>
   t.prismaField({
@@ -12,8 +11,8 @@ builder.mutationField("refreshConnectorTools", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: resultUnion("refreshConnectorTools", "connector", [NotFoundError, ForbiddenError, InvalidStateError, UpstreamError]),
     resolve: async (query, _root, args, ctx) => {
-      const { id } = await refreshConnectorTools(ctx, args.id);
-      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await refreshConnectorTools(ctx.services, ctx.viewer, args.id);
+      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -4,7 +4,7 @@ import type { Connector, ConnectorTool } from "../../../generated/prisma/client.
 import { directResultUnion } from "../../common/mutation-result.js";
 import { ToolRef } from "../../tools/types.js";
 import { ConnectorType } from "../types.js";
-import { setToolDisabled } from "../update.js";
+import { setToolDisabled } from "../../../connectors/update.js";
 
 const SetToolDisabledInput = builder.inputType("SetToolDisabledInput", {
   description: "Turns one of a connector's tools off or on",
@@ -29,6 +29,6 @@ builder.mutationField("setToolDisabled", (t) =>
     description: "Turns a tool off for this connector (or on again, which also approves a pending review)",
     args: { input: t.arg({ type: SetToolDisabledInput, required: true }) },
     errors: directResultUnion("setToolDisabled", [NotFoundError, ForbiddenError]),
-    resolve: (_root, { input }, ctx) => setToolDisabled(ctx, input),
+    resolve: (_root, { input }, ctx) => setToolDisabled(ctx.services, ctx.viewer, input),
   }),
 );

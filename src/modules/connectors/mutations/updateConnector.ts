@@ -1,9 +1,8 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { ConnectorType } from "../types.js";
-import { updateConnector } from "../update.js";
+import { updateConnector } from "../../../connectors/update.js";
 
 const UpdateConnectorInput = builder.inputType("UpdateConnectorInput", {
   description: "Changes to a connector; fields left out stay as they are",
@@ -25,8 +24,8 @@ builder.mutationField("updateConnector", (t) =>
     args: { input: t.arg({ type: UpdateConnectorInput, required: true }) },
     errors: resultUnion("updateConnector", "connector", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await updateConnector(ctx, input);
-      return prisma.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await updateConnector(ctx.services, ctx.viewer, input);
+      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

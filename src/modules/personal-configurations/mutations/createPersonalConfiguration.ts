@@ -1,8 +1,7 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { NotFoundError, ValidationError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { createPersonalConfiguration } from "../service.js";
+import { createPersonalConfiguration } from "../../../personal-configurations/service.js";
 import { PersonalConfigurationType } from "../types.js";
 import { CredentialsInput } from "./credentials-input.js";
 
@@ -26,8 +25,8 @@ builder.mutationField("createPersonalConfiguration", (t) =>
     args: { input: t.arg({ type: CreatePersonalConfigurationInput, required: true }) },
     errors: resultUnion("createPersonalConfiguration", "personalConfiguration", [ValidationError, NotFoundError]),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await createPersonalConfiguration(ctx, input);
-      return prisma.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await createPersonalConfiguration(ctx.services, ctx.viewer, input);
+      return ctx.services.db.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

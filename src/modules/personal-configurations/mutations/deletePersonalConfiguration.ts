@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { NotFoundError } from "../../../errors.js";
 import { directResultUnion } from "../../common/mutation-result.js";
-import { deletePersonalConfiguration } from "../service.js";
+import { deletePersonalConfiguration } from "../../../personal-configurations/service.js";
 
 const DeletePersonalConfigurationSuccess = builder
   .objectRef<{ deletedId: string }>("DeletePersonalConfigurationSuccess")
@@ -16,6 +16,6 @@ builder.mutationField("deletePersonalConfiguration", (t) =>
     description: "Deletes one of the viewer's personal configurations",
     args: { id: t.arg.id({ required: true }) },
     errors: directResultUnion("deletePersonalConfiguration", [NotFoundError]),
-    resolve: async (_root, args, ctx) => ({ deletedId: await deletePersonalConfiguration(ctx, args.id) }),
+    resolve: async (_root, args, ctx) => ({ deletedId: await deletePersonalConfiguration(ctx.services, ctx.viewer, args.id) }),
   }),
 );

@@ -1,8 +1,7 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { NotFoundError, UpstreamError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { testPersonalConfiguration } from "../service.js";
+import { testPersonalConfiguration } from "../../../personal-configurations/service.js";
 import { PersonalConfigurationType } from "../types.js";
 
 builder.mutationField("testPersonalConfiguration", (t) =>
@@ -12,8 +11,8 @@ builder.mutationField("testPersonalConfiguration", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: resultUnion("testPersonalConfiguration", "personalConfiguration", [NotFoundError, UpstreamError]),
     resolve: async (query, _root, args, ctx) => {
-      const { id } = await testPersonalConfiguration(ctx, args.id);
-      return prisma.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await testPersonalConfiguration(ctx.services, ctx.viewer, args.id);
+      return ctx.services.db.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

@@ -1,8 +1,7 @@
 import { builder } from "../../../builder.js";
-import { prisma } from "../../../db/client.js";
 import { NotFoundError, ValidationError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { updatePersonalConfiguration } from "../service.js";
+import { updatePersonalConfiguration } from "../../../personal-configurations/service.js";
 import { PersonalConfigurationType } from "../types.js";
 import { CredentialsInput } from "./credentials-input.js";
 
@@ -26,8 +25,8 @@ builder.mutationField("updatePersonalConfiguration", (t) =>
     args: { input: t.arg({ type: UpdatePersonalConfigurationInput, required: true }) },
     errors: resultUnion("updatePersonalConfiguration", "personalConfiguration", [ValidationError, NotFoundError]),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await updatePersonalConfiguration(ctx, input);
-      return prisma.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const { id } = await updatePersonalConfiguration(ctx.services, ctx.viewer, input);
+      return ctx.services.db.personalConfiguration.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
     },
   }),
 );

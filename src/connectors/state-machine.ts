@@ -1,5 +1,5 @@
-import type { ConnectorState } from "../../generated/prisma/enums.js";
-import { InvalidStateError } from "../../errors.js";
+import type { ConnectorState } from "../generated/prisma/enums.js";
+import { InvalidStateError } from "../errors.js";
 
 /**
  * The connector lifecycle: every state change in Plugboard goes through `transition`. Actions name

@@ -1,7 +1,7 @@
 import type { ExecutionResult } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import type { ConnectionLimiter } from "./connection-limiter.js";
-import { rateLimited } from "./limits.js";
+import { rateLimited } from "../events/limits.js";
 
 /**
  * GraphQL over SSE with resumable streams. Yoga's own SSE writer has no `id:` field, so this one

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import type { FieldError } from "../../errors.js";
-import type { Preset } from "../../generated/prisma/client.js";
+import type { FieldError } from "../errors.js";
+import type { Preset } from "../generated/prisma/client.js";
 
 // ajv-formats is CommonJS; under NodeNext its default import is typed as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

@@ -1,22 +1,19 @@
-import type { Viewer } from "../../auth/viewer.js";
-import { visiblePersonalConfigurationsWhere } from "../../auth/visibility.js";
-import { sealJson } from "../../crypto/secrets.js";
-import { prisma } from "../../db/client.js";
-import { isIdOf, newId } from "../../db/ids.js";
-import { NotFoundError, UpstreamError } from "../../errors.js";
-import { publishPersonalConfigurationChange } from "../../events/publish.js";
-import type { PubSub } from "../../events/pubsub.js";
-import { type PersonalConfiguration, type Preset, Prisma } from "../../generated/prisma/client.js";
-import { configurationProblems } from "../common/config-schema.js";
-import { type CredentialsInput, personalCredentials } from "../common/credentials.js";
-import { CONFIGURATION_LIMITS, DESCRIPTION_MAX, METADATA_LIMITS, NAME_MAX, checkJsonObject, checkText, invalid, throwIfInvalid } from "../common/input-rules.js";
-import { fillMcpUrl } from "../common/mcp-url.js";
-import { probe } from "../common/reachability.js";
+import type { Viewer } from "../auth/viewer.js";
+import { visiblePersonalConfigurationsWhere } from "../auth/visibility.js";
+import type { Db } from "../db/client.js";
+import { isIdOf, newId } from "../db/ids.js";
+import { CONFLICT, optimisticWrite } from "../db/optimistic.js";
+import { NotFoundError, UpstreamError } from "../errors.js";
+import { publishPersonalConfigurationChange } from "../events/publish.js";
+import { type PersonalConfiguration, type Preset, Prisma } from "../generated/prisma/client.js";
+import { configurationProblems } from "../validation/config-schema.js";
+import { type CredentialsInput, personalCredentials } from "../connectors/credentials.js";
+import type { CoreServices } from "../services.js";
+import { CONFIGURATION_LIMITS, DESCRIPTION_MAX, METADATA_LIMITS, NAME_MAX, checkJsonObject, checkText, invalid, throwIfInvalid } from "../validation/input-rules.js";
+import { fillMcpUrl } from "../validation/mcp-url.js";
+import { probe } from "../http/probe.js";
 
-interface Ctx {
-  viewer: Viewer;
-  pubsub: PubSub;
-}
+type Deps = Pick<CoreServices, "db" | "pubsub" | "secrets">;
 
 const PATH = (field: string) => ["input", field];
 
@@ -34,10 +31,14 @@ function checkPresetConfiguration(preset: Preset, configuration: Record<string, 
 }
 
 /** The sealed columns for credentials; the row id binds the ciphertext to this row. */
-function credentialColumns(id: string, input: CredentialsInput | null) {
+function sealedCredentials(services: Deps, id: string, input: CredentialsInput | null) {
   if (!input) return { credentialType: null, credentialsEnc: null, credentialsExpireAt: null };
   const c = personalCredentials(input, PATH("credentials"));
-  return { credentialType: c.type, credentialsEnc: sealJson("PersonalConfiguration.credentialsEnc", id, c.secret), credentialsExpireAt: c.expiresAt ?? null };
+  return {
+    credentialType: c.type,
+    credentialsEnc: services.secrets.sealJson("PersonalConfiguration.credentialsEnc", id, c.secret),
+    credentialsExpireAt: c.expiresAt ?? null,
+  };
 }
 
 export interface CreatePersonalConfigurationInput {
@@ -51,56 +52,58 @@ export interface CreatePersonalConfigurationInput {
 }
 
 /** The viewer's own configuration of a preset: owned by their user, or by the key when it has none. */
-export async function createPersonalConfiguration(ctx: Ctx, input: CreatePersonalConfigurationInput): Promise<PersonalConfiguration> {
-  const preset = await prisma.preset.findUnique({ where: { slug: input.presetSlug } });
+export async function createPersonalConfiguration(services: Deps, viewer: Viewer, input: CreatePersonalConfigurationInput): Promise<PersonalConfiguration> {
+  const preset = await services.db.preset.findUnique({ where: { slug: input.presetSlug } });
   if (!preset) throw new NotFoundError(null, `preset with slug "${input.presetSlug}"`);
   if (!preset.enabled) throw invalid([{ path: PATH("presetSlug"), message: "names a disabled preset" }]);
   throwIfInvalid([...checkFields(input, true), ...checkPresetConfiguration(preset, input.configuration)]);
   const id = newId("pconf");
-  const row = await prisma.personalConfiguration.create({
+  const row = await services.db.personalConfiguration.create({
     data: {
       id,
-      organizationId: ctx.viewer.organizationId,
-      userId: ctx.viewer.userId,
-      apiKeyId: ctx.viewer.userId ? null : ctx.viewer.apiKeyId,
+      organizationId: viewer.organizationId,
+      userId: viewer.userId,
+      apiKeyId: viewer.userId ? null : viewer.apiKeyId,
       presetId: preset.id,
       name: input.name.trim(),
       description: input.description ?? null,
       configuration: input.configuration as Prisma.InputJsonObject,
-      ...credentialColumns(id, input.credentials ?? null),
+      ...sealedCredentials(services, id, input.credentials ?? null),
       enabled: input.enabled ?? true,
       metadata: (input.metadata ?? undefined) as Prisma.InputJsonObject | undefined,
     },
   });
-  publishPersonalConfigurationChange(ctx.pubsub, row);
+  publishPersonalConfigurationChange(services.pubsub, row);
   return row;
 }
 
-async function visible(viewer: Viewer, id: string) {
+/** The configuration (with its preset) if the viewer may see it: it is theirs alone. */
+export async function visiblePersonalConfiguration(db: Db, viewer: Viewer, id: string) {
   const row = isIdOf("pconf", id)
-    ? await prisma.personalConfiguration.findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) }, include: { preset: true } })
+    ? await db.personalConfiguration.findFirst({ where: { id, ...visiblePersonalConfigurationsWhere(viewer) }, include: { preset: true } })
     : null;
   if (!row) throw new NotFoundError(id, "personal configuration");
   return row;
 }
 
-const MAX_ATTEMPTS = 20;
-
-/** Optimistic concurrency on `version`, as for connectors; publishes after the write. */
-async function change(
-  ctx: Ctx,
+/** The one versioned write of a personal configuration, as for connectors; publishes after the write. */
+export function changePersonalConfiguration(
+  services: Pick<CoreServices, "db" | "pubsub">,
+  viewer: Viewer,
   id: string,
   decide: (current: PersonalConfiguration & { preset: Preset }) => Prisma.PersonalConfigurationUpdateManyMutationInput,
 ): Promise<PersonalConfiguration> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await visible(ctx.viewer, id);
+  return optimisticWrite(`personal configuration ${id}`, async () => {
+    const current = await visiblePersonalConfiguration(services.db, viewer, id);
     const version = current.version + 1;
-    const { count } = await prisma.personalConfiguration.updateMany({ where: { id, version: current.version }, data: { ...decide(current), version } });
-    if (count === 0) continue;
-    publishPersonalConfigurationChange(ctx.pubsub, { id, version });
-    return prisma.personalConfiguration.findUniqueOrThrow({ where: { id } });
-  }
-  throw new Error(`personal configuration ${id} kept changing under ${MAX_ATTEMPTS} attempts`);
+    const [row] = await services.db.personalConfiguration.updateManyAndReturn({
+      where: { id, version: current.version },
+      data: { ...decide(current), version },
+    });
+    if (!row) return CONFLICT;
+    publishPersonalConfigurationChange(services.pubsub, row);
+    return row;
+  });
 }
 
 export interface UpdatePersonalConfigurationInput {
@@ -115,14 +118,14 @@ export interface UpdatePersonalConfigurationInput {
 }
 
 /** New configuration or credentials make the last test meaningless: health goes back to UNKNOWN. */
-export async function updatePersonalConfiguration(ctx: Ctx, input: UpdatePersonalConfigurationInput): Promise<PersonalConfiguration> {
+export async function updatePersonalConfiguration(services: Deps, viewer: Viewer, input: UpdatePersonalConfigurationInput): Promise<PersonalConfiguration> {
   const { id, ...fields } = input;
-  if (Object.values(fields).every((v) => v === undefined)) return visible(ctx.viewer, id);
+  if (Object.values(fields).every((v) => v === undefined)) return visiblePersonalConfiguration(services.db, viewer, id);
   throwIfInvalid(checkFields(input, false));
-  return change(ctx, id, (current) => {
+  return changePersonalConfiguration(services, viewer, id, (current) => {
     const configuration = input.configuration ?? undefined;
     if (configuration) throwIfInvalid(checkPresetConfiguration(current.preset, configuration));
-    const credentials = input.credentials === undefined ? {} : credentialColumns(id, input.credentials);
+    const credentials = input.credentials === undefined ? {} : sealedCredentials(services, id, input.credentials);
     const retest = configuration !== undefined || input.credentials !== undefined;
     return {
       ...(input.name != null ? { name: input.name.trim() } : {}),
@@ -136,12 +139,14 @@ export async function updatePersonalConfiguration(ctx: Ctx, input: UpdatePersona
   });
 }
 
-export async function deletePersonalConfiguration(ctx: Ctx, id: string): Promise<string> {
-  const current = await visible(ctx.viewer, id);
-  const { count } = await prisma.personalConfiguration.deleteMany({ where: { id: current.id } });
-  if (count === 0) throw new NotFoundError(id, "personal configuration");
-  publishPersonalConfigurationChange(ctx.pubsub, { id, version: current.version + 1, deleted: true });
-  return id;
+export function deletePersonalConfiguration(services: Deps, viewer: Viewer, id: string): Promise<string> {
+  return optimisticWrite(`personal configuration ${id}`, async () => {
+    const current = await visiblePersonalConfiguration(services.db, viewer, id);
+    const { count } = await services.db.personalConfiguration.deleteMany({ where: { id: current.id, version: current.version } });
+    if (count === 0) return CONFLICT;
+    publishPersonalConfigurationChange(services.pubsub, { id, version: current.version + 1, deleted: true });
+    return id;
+  });
 }
 
 /**
@@ -149,13 +154,13 @@ export async function deletePersonalConfiguration(ctx: Ctx, id: string): Promise
  * MCP client this shows only whether a server answers there; a failure is still saved (UNHEALTHY)
  * before it is returned.
  */
-export async function testPersonalConfiguration(ctx: Ctx, id: string): Promise<PersonalConfiguration> {
-  const current = await visible(ctx.viewer, id);
+export async function testPersonalConfiguration(services: Deps, viewer: Viewer, id: string): Promise<PersonalConfiguration> {
+  const current = await visiblePersonalConfiguration(services.db, viewer, id);
   const filled = fillMcpUrl(current.preset.mcpUrl, current.configuration as Record<string, unknown>);
   const result = filled.url
     ? await probe(filled.url)
     : { reachable: false as const, message: `The configuration lacks ${filled.unfilled.join(", ")}, which the server URL needs` };
-  const row = await change(ctx, id, () =>
+  const row = await changePersonalConfiguration(services, viewer, id, () =>
     result.reachable
       ? { healthStatus: "HEALTHY", lastSyncAt: new Date(), lastError: null }
       : { healthStatus: "UNHEALTHY", lastError: result.message },

@@ -3,14 +3,14 @@ import { type ExecutionArgs, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import { type WebSocket, WebSocketServer } from "ws";
-import { authenticate } from "./auth/api-keys.js";
-import type { Viewer } from "./auth/viewer.js";
-import type { Context } from "./context.js";
-import { prisma } from "./db/client.js";
-import type { ConnectionLimiter } from "./events/connection-limiter.js";
-import { type Limits, rateLimited } from "./events/limits.js";
-import type { Logger } from "./logger.js";
-import type { ServerContext } from "./yoga.js";
+import { authenticate } from "../auth/api-keys.js";
+import type { Viewer } from "../auth/viewer.js";
+import type { Context } from "../context.js";
+import type { Db } from "../db/client.js";
+import { type Limits, rateLimited } from "../events/limits.js";
+import type { Logger } from "../logger.js";
+import type { ServerContext } from "../yoga.js";
+import type { ConnectionLimiter } from "./connection-limiter.js";
 
 export interface GraphQLWs {
   /** refuses new sockets and new operations; resolves once in-flight queries and mutations ended */
@@ -29,6 +29,7 @@ type Rooted = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unkn
 export function attachGraphQLWs(options: {
   server: Server;
   yoga: YogaServerInstance<ServerContext, Context>;
+  db: Db;
   logger: Logger;
   limiter: ConnectionLimiter;
   limits: Limits;
@@ -46,7 +47,7 @@ export function attachGraphQLWs(options: {
     const ids = [...new Set(keyOfSocket.values())];
     if (!ids.length) return;
     try {
-      const live = await prisma.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
+      const live = await options.db.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
       const valid = new Set(live.map((k) => k.id));
       for (const [socket, id] of keyOfSocket) if (!valid.has(id)) socket.close(4403, "API key revoked");
     } catch (e) {
@@ -82,7 +83,7 @@ export function attachGraphQLWs(options: {
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         // 4401: no credentials; 4403: credentials that are not (or no longer) valid
         if (typeof authorization !== "string" || !authorization) return refuse(4401, "Unauthorized");
-        const viewer = await authenticate(prisma, authorization);
+        const viewer = await authenticate(options.db, authorization);
         if (!viewer) return refuse(4403, "Forbidden");
         if (!limiter.acquire(viewer.apiKeyId)) {
           options.logger.warn({ apiKeyId: viewer.apiKeyId }, "graphql-ws connection refused: too many for this API key");

@@ -1,6 +1,7 @@
-import type { FieldError } from "../../errors.js";
-import type { AuthType, CredentialType } from "../../generated/prisma/enums.js";
-import { checkSecret, invalid, throwIfInvalid } from "./input-rules.js";
+import type { FieldError } from "../errors.js";
+import type { AuthType, CredentialType } from "../generated/prisma/enums.js";
+import { isOAuthConnector } from "./facts.js";
+import { checkSecret, invalid, throwIfInvalid } from "../validation/input-rules.js";
 
 /** What is sealed into a credentialsEnc column (as one JSON ciphertext). */
 export type SecretValue =
@@ -71,7 +72,7 @@ export function connectCredentials(authType: AuthType, custom: boolean, input: C
   }
   const value = kind === "token" ? input.accessToken! : input.apiKey!;
   throwIfInvalid(checkSecret(value, [...base, FIELDS[kind]]));
-  const oauth = authType === "OAUTH" || authType === "OAUTH_ADMIN_CONSENT";
+  const oauth = isOAuthConnector({ authType });
   const type = kind === "token" && oauth && !custom ? "OAUTH2" : TYPE[kind];
   return { kind, type, secret: kind === "token" ? { accessToken: value } : { apiKey: value } };
 }

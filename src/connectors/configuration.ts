@@ -1,8 +1,8 @@
-import type { FieldError } from "../../errors.js";
-import type { Preset } from "../../generated/prisma/client.js";
-import { configurationProblems, configuredWithoutConfiguration } from "../common/config-schema.js";
-import { CONFIGURATION_LIMITS, checkJsonObject } from "../common/input-rules.js";
-import { fillMcpUrl, hasPlaceholders } from "../common/mcp-url.js";
+import type { FieldError } from "../errors.js";
+import type { Preset } from "../generated/prisma/client.js";
+import { configurationProblems, configuredWithoutConfiguration } from "../validation/config-schema.js";
+import { CONFIGURATION_LIMITS, checkJsonObject } from "../validation/input-rules.js";
+import { fillMcpUrl, hasPlaceholders } from "../validation/mcp-url.js";
 
 export const CONFIGURATION_PATH = ["input", "configuration"];
 

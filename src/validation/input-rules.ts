@@ -1,4 +1,4 @@
-import { type FieldError, ValidationError } from "../../errors.js";
+import { type FieldError, ValidationError } from "../errors.js";
 
 /**
  * Checks of plain input values. They return the problems instead of throwing, so one answer can list

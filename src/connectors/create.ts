@@ -1,15 +1,14 @@
-import { isAdmin, type Viewer } from "../../auth/viewer.js";
-import { sealSecret } from "../../crypto/secrets.js";
-import { prisma } from "../../db/client.js";
-import { newId } from "../../db/ids.js";
-import { type FieldError, ForbiddenError, NotFoundError } from "../../errors.js";
-import { publishConnectorEvent } from "../../events/publish.js";
-import type { PubSub } from "../../events/pubsub.js";
-import type { Connector, Preset, PresetTool, Prisma } from "../../generated/prisma/client.js";
-import type { ConnectorScope } from "../../generated/prisma/enums.js";
-import { METADATA_LIMITS, NAME_MAX, checkJsonObject, checkSecret, checkText, invalid, throwIfInvalid } from "../common/input-rules.js";
-import { matchMcpUrl } from "../common/mcp-url.js";
-import { writeEvent } from "./changes.js";
+import { isAdmin, type Viewer } from "../auth/viewer.js";
+import type { Db } from "../db/client.js";
+import { newId } from "../db/ids.js";
+import { type FieldError, ForbiddenError, NotFoundError } from "../errors.js";
+import { publishConnectorEvent } from "../events/publish.js";
+import type { Connector, Preset, PresetTool, Prisma } from "../generated/prisma/client.js";
+import type { ConnectorScope } from "../generated/prisma/enums.js";
+import { METADATA_LIMITS, NAME_MAX, checkJsonObject, checkSecret, checkText, invalid, throwIfInvalid } from "../validation/input-rules.js";
+import { matchMcpUrl } from "../validation/mcp-url.js";
+import type { CoreServices } from "../services.js";
+import { writeEvent } from "./events.js";
 import { CONFIGURATION_PATH, checkConfiguration } from "./configuration.js";
 
 export interface CreateConnectorInput {
@@ -37,20 +36,20 @@ interface Target {
 
 const URL_MAX = 2_048;
 
-async function fromPresetSlug(slug: string, configuration: Target["configuration"]): Promise<Target> {
-  const preset = await prisma.preset.findUnique({ where: { slug }, include: { tools: { orderBy: { position: "asc" } } } });
+async function fromPresetSlug(db: Db, slug: string, configuration: Target["configuration"]): Promise<Target> {
+  const preset = await db.preset.findUnique({ where: { slug }, include: { tools: { orderBy: { position: "asc" } } } });
   if (!preset) throw new NotFoundError(null, `preset with slug "${slug}"`);
   if (!preset.enabled) throw invalid([{ path: ["input", "presetSlug"], message: "names a disabled preset" }]);
   return { preset, url: null, configuration, derived: false, problems: [] };
 }
 
-async function fromUrl(url: string, matchPreset: boolean, given: Target["configuration"]): Promise<Target> {
+async function fromUrl(db: Db, url: string, matchPreset: boolean, given: Target["configuration"]): Promise<Target> {
   const u = new URL(url); // the URL scalar has checked it is an absolute http(s) URL
   // a password in the URL would sit in a plaintext column and in every response
   if (u.username || u.password) throw invalid([{ path: ["input", "url"], message: "must not contain a user name or password: connect with credentials instead" }]);
   if (url.length > URL_MAX) throw invalid([{ path: ["input", "url"], message: `must be at most ${URL_MAX} characters` }]);
   const presets = matchPreset
-    ? await prisma.preset.findMany({ where: { enabled: true }, include: { tools: { orderBy: { position: "asc" } } }, orderBy: { slug: "asc" } })
+    ? await db.preset.findMany({ where: { enabled: true }, include: { tools: { orderBy: { position: "asc" } } }, orderBy: { slug: "asc" } })
     : [];
   for (const preset of presets) {
     const values = matchMcpUrl(preset.mcpUrl, u);
@@ -70,7 +69,12 @@ async function fromUrl(url: string, matchPreset: boolean, given: Target["configu
  * A new connector from a preset, or from a URL (which links the preset whose mcpUrl it is, unless
  * matchPreset is false). It starts CREATED at version 1 with the preset's tools and a CREATED event.
  */
-export async function createConnector(viewer: Viewer, input: CreateConnectorInput, pubsub: PubSub): Promise<Connector> {
+export async function createConnector(
+  services: Pick<CoreServices, "db" | "pubsub" | "secrets">,
+  viewer: Viewer,
+  input: CreateConnectorInput,
+): Promise<Connector> {
+  const { db } = services;
   const scope = input.scope ?? "TEAM";
   if (scope === "TEAM" && !isAdmin(viewer)) {
     throw new ForbiddenError("Only an ADMIN can create a TEAM connector; anyone can create a PERSONAL one");
@@ -81,8 +85,8 @@ export async function createConnector(viewer: Viewer, input: CreateConnectorInpu
   }
   const configuration = input.configuration ?? null;
   const target = input.presetSlug != null
-    ? await fromPresetSlug(input.presetSlug, configuration)
-    : await fromUrl(input.url!, input.matchPreset !== false, configuration);
+    ? await fromPresetSlug(db, input.presetSlug, configuration)
+    : await fromUrl(db, input.url!, input.matchPreset !== false, configuration);
   const outcome = checkConfiguration(target.preset, target.configuration, { derived: target.derived });
   throwIfInvalid([
     ...target.problems,
@@ -112,24 +116,27 @@ export async function createConnector(viewer: Viewer, input: CreateConnectorInpu
     configuration: (target.configuration ?? undefined) as Prisma.InputJsonObject | undefined,
     metadata: (input.metadata ?? undefined) as Prisma.InputJsonObject | undefined,
     clientId: input.clientId ?? null,
-    clientSecretEnc: input.clientSecret == null ? null : sealSecret("Connector.clientSecretEnc", id, input.clientSecret),
-    tools: {
-      create: (preset?.tools ?? []).map((t) => ({
-        id: newId("tool"),
-        name: t.name,
-        label: t.label,
-        description: t.description,
-        type: t.type,
-        requiresConfirmation: t.requiresConfirmation,
-        inputSchema: (t.inputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
-        position: t.position,
-      })),
-    },
+    clientSecretEnc: input.clientSecret == null ? null : services.secrets.seal("Connector.clientSecretEnc", id, input.clientSecret),
+    tools: { create: presetToolRows(preset) },
   };
-  const [connector, event] = await prisma.$transaction(async (tx) => {
+  const [connector, event] = await db.$transaction(async (tx) => {
     const c = await tx.connector.create({ data });
     return [c, await writeEvent(tx, c, "CREATED", null, viewer.userId)] as const;
   });
-  publishConnectorEvent(pubsub, event);
+  publishConnectorEvent(services.pubsub, event);
   return connector;
+}
+
+/** The catalog's tool list of a preset as a new connector's tools (discovery replaces it later). */
+export function presetToolRows(preset: PresetWithTools | null): Prisma.ConnectorToolCreateWithoutConnectorInput[] {
+  return (preset?.tools ?? []).map((t) => ({
+    id: newId("tool"),
+    name: t.name,
+    label: t.label,
+    description: t.description,
+    type: t.type,
+    requiresConfirmation: t.requiresConfirmation,
+    inputSchema: (t.inputSchema ?? undefined) as Prisma.InputJsonValue | undefined,
+    position: t.position,
+  }));
 }

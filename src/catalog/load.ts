@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { PrismaClient } from "../../generated/prisma/client.js";
-import { newId } from "../../db/ids.js";
-import { DEFAULT_CATALOG_PATH } from "../../paths.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { newId } from "../db/ids.js";
+import { DEFAULT_CATALOG_PATH } from "../paths.js";
 
 
 const jsonObject = z.record(z.string(), z.unknown());

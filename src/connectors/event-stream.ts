@@ -1,17 +1,19 @@
-import { canSee, visibleConnectorsWhere, visibleEventsWhere } from "../../auth/visibility.js";
-import type { Viewer } from "../../auth/viewer.js";
-import { prisma } from "../../db/client.js";
-import { isIdOf } from "../../db/ids.js";
-import { NotFoundError } from "../../errors.js";
-import { Channel, pull, SKIP } from "../../events/channel.js";
-import { type LiveEvent, listenToConnectorEvents } from "../../events/listen.js";
-import { LIMITS, tooSlow } from "../../events/limits.js";
-import type { PubSub } from "../../events/pubsub.js";
-import type { Connector, ConnectorEvent } from "../../generated/prisma/client.js";
+import { canSee, visibleConnectorsWhere, visibleEventsWhere } from "../auth/visibility.js";
+import type { Viewer } from "../auth/viewer.js";
+import { setImmediate as turn } from "node:timers/promises";
+import { isIdOf } from "../db/ids.js";
+import { NotFoundError } from "../errors.js";
+import { Channel, pull, SKIP } from "../events/channel.js";
+import type { LiveEvent } from "../events/listen.js";
+import { LIMITS, tooSlow } from "../events/limits.js";
+import type { Connector, ConnectorEvent } from "../generated/prisma/client.js";
+import type { Services } from "../services.js";
 import { type ConnectorFilter, matchesConnectorFilter } from "./filter.js";
 
+/** An event as a subscription delivers it: a live one brings the shared load of its connector along. */
+export type DeliveredEvent = ConnectorEvent & { loadConnector?: () => Promise<Connector | null> };
+
 export interface EventStreamOptions {
-  bus: PubSub;
   viewer: Viewer;
   connectorId?: string | null;
   filter?: ConnectorFilter | null;
@@ -28,9 +30,10 @@ const PAGE = 500;
  * the buffer. Per connector, seq order is commit order (its row lock serializes writers), so
  * skipping a connector's seq at or below the last one delivered leaves no gap and no duplicate.
  */
-export async function connectorEventStream(o: EventStreamOptions): Promise<AsyncIterableIterator<ConnectorEvent | Error>> {
-  if (o.connectorId) await assertVisibleConnector(o);
-  const afterSeq = o.after ? await eventSeq(o.viewer, o.after) : null;
+export async function connectorEventStream(services: Services, o: EventStreamOptions): Promise<AsyncIterableIterator<DeliveredEvent | Error>> {
+  const { db } = services;
+  if (o.connectorId) await assertVisibleConnector(services, o);
+  const afterSeq = o.after ? await eventSeq(services, o.viewer, o.after) : null;
 
   const lastSeq = afterSeq === null ? null : new Map<string, bigint>();
   const accept = (e: LiveEvent) => {
@@ -44,8 +47,7 @@ export async function connectorEventStream(o: EventStreamOptions): Promise<Async
   };
   let buffered: LiveEvent[] | null = afterSeq === null ? null : [];
   const channel = new Channel<Item>(LIMITS.queuedEventsPerSubscriber, () => ({ error: tooSlow() }), () => unlisten());
-  const unlisten = listenToConnectorEvents(
-    o.bus,
+  const unlisten = services.connectorEvents.listen(
     o.viewer.organizationId,
     {
       event: (e) => {
@@ -62,14 +64,14 @@ export async function connectorEventStream(o: EventStreamOptions): Promise<Async
   );
 
   if (afterSeq !== null) {
-    replay(o, afterSeq, channel, lastSeq!)
+    replay(services, o, afterSeq, channel, lastSeq!)
       .then(() => {
         const live = buffered ?? [];
         buffered = null;
         for (const e of live) accept(e);
       })
       .catch((err) => {
-        o.bus.logger?.error({ err }, "replaying connector events failed");
+        services.logger.error({ err }, "replaying connector events failed");
         channel.push({ error: err instanceof Error ? err : new Error(String(err)) });
         channel.end();
       });
@@ -84,16 +86,17 @@ export async function connectorEventStream(o: EventStreamOptions): Promise<Async
         // a deleted connector is known only by the event's own columns, which matched already
         if (c && !matchesConnectorFilter(c, connectorOnly(o.filter))) return SKIP;
       }
-      return item.row;
+      return item.connector ? { ...item.row, loadConnector: item.connector } : item.row;
     },
     (err) => (err instanceof Error ? err : new Error(String(err))),
   );
 }
 
-async function replay(o: EventStreamOptions, afterSeq: bigint, channel: Channel<Item>, lastSeq: Map<string, bigint>) {
+async function replay(services: Services, o: EventStreamOptions, afterSeq: bigint, channel: Channel<Item>, lastSeq: Map<string, bigint>) {
+  const { db } = services;
   let cursor = afterSeq;
   for (;;) {
-    const rows = await prisma.connectorEvent.findMany({
+    const rows = await db.connectorEvent.findMany({
       where: {
         AND: [visibleEventsWhere(o.viewer), { seq: { gt: cursor } }, o.connectorId ? { connectorId: o.connectorId } : {}],
       },
@@ -102,7 +105,7 @@ async function replay(o: EventStreamOptions, afterSeq: bigint, channel: Channel<
     });
     const connectors = needsConnector(o.filter)
       ? new Map(
-          (await prisma.connector.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } } })).map((c) => [c.id, c]),
+          (await db.connector.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.connectorId))] } } })).map((c) => [c.id, c]),
         )
       : null;
     for (const row of rows) {
@@ -115,6 +118,8 @@ async function replay(o: EventStreamOptions, afterSeq: bigint, channel: Channel<
     }
     if (rows.length < PAGE || channel.isClosed) return;
     await channel.room();
+    // a long replay must not starve every other request on the instance
+    await turn();
   }
 }
 
@@ -137,20 +142,20 @@ const connectorOnly = (f: ConnectorFilter | null | undefined): ConnectorFilter =
 const needsConnector = (f: ConnectorFilter | null | undefined) =>
   Boolean(f && (f.type || f.search || f.isActive != null || (f.metadata && Object.keys(f.metadata).length)));
 
-async function assertVisibleConnector(o: EventStreamOptions): Promise<void> {
+async function assertVisibleConnector({ db }: Services, o: EventStreamOptions): Promise<void> {
   const id = o.connectorId!;
   if (isIdOf("conn", id)) {
-    if (await prisma.connector.findFirst({ where: { id, ...visibleConnectorsWhere(o.viewer) }, select: { id: true } })) return;
+    if (await db.connector.findFirst({ where: { id, ...visibleConnectorsWhere(o.viewer) }, select: { id: true } })) return;
     // a deleted connector's trail can still be replayed by whoever could see it
     const where = { AND: [{ connectorId: id }, visibleEventsWhere(o.viewer)] };
-    if (o.after && (await prisma.connectorEvent.findFirst({ where, select: { id: true } }))) return;
+    if (o.after && (await db.connectorEvent.findFirst({ where, select: { id: true } }))) return;
   }
   throw new NotFoundError(id, "connector");
 }
 
-async function eventSeq(viewer: Viewer, id: string): Promise<bigint> {
+async function eventSeq({ db }: Services, viewer: Viewer, id: string): Promise<bigint> {
   const row = isIdOf("evt", id)
-    ? await prisma.connectorEvent.findFirst({ where: { AND: [{ id }, visibleEventsWhere(viewer)] }, select: { seq: true } })
+    ? await db.connectorEvent.findFirst({ where: { AND: [{ id }, visibleEventsWhere(viewer)] }, select: { seq: true } })
     : null;
   if (!row) throw new NotFoundError(id, "event");
   return row.seq;

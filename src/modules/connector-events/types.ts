@@ -1,7 +1,6 @@
 import { canSee, canSeeConnector } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
-import { prisma } from "../../db/client.js";
-import { sharedConnectorLoad } from "../../events/connector-hub.js";
+import type { DeliveredEvent } from "../../connectors/event-stream.js";
 import { ConnectorEventKindEnum, ConnectorStateEnum } from "../common/enums.js";
 import { UserType } from "../viewer/types.js";
 
@@ -18,11 +17,11 @@ export const ConnectorEventType = builder.prismaNode("ConnectorEvent", {
       nullable: true,
       description: "null after DELETED",
       resolve: async (query, e, _args, ctx) => {
-        // a subscription's event shares one load among all its subscribers (relations it lacks are
-        // loaded by the prisma plugin when selected); findUnique (not findFirst) so that Prisma
-        // batches the lookups of a whole page into one query
-        const shared = sharedConnectorLoad(e);
-        const c = shared ? await shared() : await prisma.connector.findUnique({ ...query, where: { id: e.connectorId } });
+        // a live event brings one load shared by all its subscribers (relations it lacks are loaded
+        // by the prisma plugin when selected); findUnique (not findFirst) so that Prisma batches the
+        // lookups of a whole page into one query
+        const live = (e as DeliveredEvent).loadConnector;
+        const c = live ? await live() : await ctx.services.db.connector.findUnique({ ...query, where: { id: e.connectorId } });
         return c && canSeeConnector(ctx.viewer, c) ? c : null;
       },
     }),

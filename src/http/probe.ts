@@ -1,4 +1,4 @@
-import { hasPlaceholders } from "./mcp-url.js";
+import { hasPlaceholders } from "../validation/mcp-url.js";
 
 /** How long a probe waits for a server to answer at all. */
 export const PROBE_TIMEOUT_MS = 5_000;
