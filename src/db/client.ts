@@ -59,7 +59,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       unlock();
     };
   }
-  const client = new PrismaClient({ adapter: adapter as never, log: [{ emit: "event", level: "query" }] });
+  const client = new PrismaClient({
+    adapter: adapter as never,
+    log: [{ emit: "event", level: "query" }],
+    // Prisma's defaults (wait 2 s for a pooled connection, 5 s per transaction) fail a write when many
+    // writers queue for a small pool on a busy machine; a slow write is better than a lost one
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   const listeners = new Set<QueryListener>();
   (client as unknown as QueryEvents).$on("query", (e) => {
     for (const l of listeners) l(e.query);
