@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { pgAdapter, pgliteAdapter } from "./adapters.js";
 import { applyMigrations } from "./migrate.js";
 import { createPool } from "./pg-pool.js";
 import { lockDataDir } from "./pglite-lock.js";
@@ -39,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   let adapter: PrismaPGlite | PrismaPg;
   if (target.kind === "postgres") {
     const pool = createPool(target.url, { max: options.poolSize ?? 10, onIdleError: options.onIdleError });
-    adapter = new PrismaPg(pool);
+    adapter = pgAdapter(pool);
     release = () => pool.end();
   } else {
     let unlock = () => {};
@@ -53,7 +54,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       pglite = new PGlite();
     }
     await pglite.waitReady;
-    adapter = new PrismaPGlite(pglite);
+    adapter = pgliteAdapter(pglite);
     release = async () => {
       await pglite.close();
       unlock();
