@@ -6,6 +6,7 @@ import { graphql } from "../gql/index.js";
 import type { GraphQLClient } from "../helpers/graphql.js";
 import { ok } from "../helpers/graphql.js";
 import type { TestAuthServer } from "../servers/auth-server.js";
+import { consent, openCallback } from "./browser.js";
 
 export const ConnectorFields = graphql(`
   fragment OAuthConnectorFields on Connector {
@@ -98,6 +99,16 @@ export async function startConsent(client: GraphQLClient, id: string, redirectUr
 
 export async function readConnector(client: GraphQLClient, id: string) {
   return ok(await client.run(ConnectorQuery, { id })).connector!;
+}
+
+/** A connector of the preset, CONNECTED through a real consent at the test authorization server. */
+export async function connectedThroughConsent(client: GraphQLClient, presetSlug: string, callbackPrefix: string) {
+  const created = await createConnector(client, { presetSlug });
+  const { authorizationUrl } = await startConsent(client, created.id);
+  expect((await openCallback(await consent(authorizationUrl, callbackPrefix))).status).toBe(200);
+  const connector = await readConnector(client, created.id);
+  expect(connector.state).toBe("CONNECTED");
+  return connector;
 }
 
 /** A confidential client registered at the test authorization server for this server's callback. */

@@ -8,8 +8,7 @@ import type { StoredCredentials } from "../../src/oauth/types.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { startAuthServer } from "../servers/auth-server.js";
-import { consent, openCallback } from "./browser.js";
-import { confidentialClient, createConnector, presetFor, readConnector, startConsent } from "./flow.js";
+import { confidentialClient, connectedThroughConsent, presetFor, readConnector } from "./flow.js";
 
 const CLIENT = { clientId: "plugboard", clientSecret: "refresh-test-secret-1a2b3c4d5e6f" };
 const SLUG = "refresh-idp";
@@ -30,12 +29,8 @@ describe("OAuth token refresh", async () => {
   const pass = server.app.services;
 
   async function connected() {
-    const created = await createConnector(gql, { presetSlug: SLUG });
-    const { authorizationUrl } = await startConsent(gql, created.id);
-    expect((await openCallback(await consent(authorizationUrl, callbackPrefix))).status).toBe(200);
-    const connector = await readConnector(gql, created.id);
-    expect(connector.state).toBe("CONNECTED");
-    return { connector, credentials: await stored(created.id) };
+    const connector = await connectedThroughConsent(gql, SLUG, callbackPrefix);
+    return { connector, credentials: await stored(connector.id) };
   }
 
   async function stored(id: string) {
