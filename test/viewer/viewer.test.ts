@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { prisma } from "../../src/db/client.js";
 import { graphql } from "../gql/index.js";
 import { graphqlClient, ok } from "../helpers/graphql.js";
 import { createActor, startServer } from "../helpers/server.js";
+import { closeAll, subscribeWs, wsClient } from "../helpers/subscriptions.js";
+import { ConfigurationChanged } from "../subscriptions/documents.js";
 
 const ViewerQuery = graphql(`
   query Viewer {
@@ -15,6 +18,7 @@ const ViewerQuery = graphql(`
 
 describe("viewer and authentication", async () => {
   const server = await startServer();
+  afterEach(closeAll);
 
   it("answers with the user, organization and role the API key stands for", async () => {
     const member = await createActor({ role: "MEMBER" });
@@ -39,6 +43,20 @@ describe("viewer and authentication", async () => {
     expect(res.status).toBe(401);
     expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(res.data ?? null).toBeNull();
+  });
+
+  it("refuses a key once it is revoked: HTTP 401, and a new graphql-ws socket closes with 4403", async () => {
+    const member = await createActor({ role: "MEMBER" });
+    ok(await server.as(member.key).run(ViewerQuery));
+    // what `npm run cli -- keys revoke` writes
+    await prisma.apiKey.update({ where: { id: member.keyId }, data: { revokedAt: new Date() } });
+
+    const res = await server.as(member.key).run(ViewerQuery);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(res.data ?? null).toBeNull();
+    const ws = subscribeWs(wsClient(server.url, member.key), ConfigurationChanged, { id: "pconf_00000000000000000000000000" });
+    expect(await ws.error()).toMatchObject({ code: 4403 });
   });
 
   it("serves GraphiQL's page without a key", async () => {
