@@ -23,34 +23,54 @@ describe("who may change which connector", async () => {
   const mine = await team();
   const other = await team();
   const as = (key: string): ReturnType<typeof connectors> => connectors(server.as(key) as GraphQLClient);
-  const teamConn = await as(mine.alice.key).created({ presetSlug: "github" });
-  const alicePersonal = await as(mine.alice.key).created({ presetSlug: "github", scope: "PERSONAL" });
-  const keyPersonal = await as(mine.orgKey.key).created({ presetSlug: "github", scope: "PERSONAL" });
-  const tool = teamConn.tools[0].name;
-
-  const cases = [
-    ["an ADMIN of another organization", other.alice.key, teamConn, "NotFoundError"],
-    ["a MEMBER, on a TEAM connector", mine.bob.key, teamConn, "ForbiddenError"],
-    ["another user, on a PERSONAL connector", mine.bob.key, alicePersonal, "NotFoundError"],
-    ["an ADMIN, on another user's PERSONAL connector", mine.orgKey.key, alicePersonal, "NotFoundError"],
-    ["a user, on a key's PERSONAL connector", mine.alice.key, keyPersonal, "NotFoundError"],
-  ] as const;
-
-  const table = Object.keys(MUTATIONS).flatMap((m) => cases.map((c) => [m, ...c] as const));
+  /** Three connectors of `mine`: a TEAM one, Alice's PERSONAL one and the organization key's. */
+  const connectorsOfMine = async () => ({
+    teamConn: await as(mine.alice.key).created({ presetSlug: "github" }),
+    alicePersonal: await as(mine.alice.key).created({ presetSlug: "github", scope: "PERSONAL" }),
+    keyPersonal: await as(mine.orgKey.key).created({ presetSlug: "github", scope: "PERSONAL" }),
+  });
+  type Targets = Awaited<ReturnType<typeof connectorsOfMine>>;
+  const refusals = ({ teamConn, alicePersonal, keyPersonal }: Targets) =>
+    [
+      ["an ADMIN of another organization", other.alice.key, teamConn, "NotFoundError"],
+      ["a MEMBER, on a TEAM connector", mine.bob.key, teamConn, "ForbiddenError"],
+      ["another user, on a PERSONAL connector", mine.bob.key, alicePersonal, "NotFoundError"],
+      ["an ADMIN, on another user's PERSONAL connector", mine.orgKey.key, alicePersonal, "NotFoundError"],
+      ["a user, on a key's PERSONAL connector", mine.alice.key, keyPersonal, "NotFoundError"],
+    ] as const;
+  const original = await connectorsOfMine();
+  const tool = original.teamConn.tools[0].name;
+  const table = Object.keys(MUTATIONS).flatMap((m) => refusals(original).map((c) => [m, ...c] as const));
 
   it.each(table)("%s by %s answers %s", async (mutation, _who, key, connector, expected) => {
     const result = await MUTATIONS[mutation](as(key), connector.id, tool);
     expect(result.__typename, JSON.stringify(result)).toBe(expected);
   });
 
+  // on connectors of its own, so that it does not depend on the table above having run first
   it("leaves every refused connector exactly as it was", async () => {
-    const rows = await prisma.connector.findMany({ where: { id: { in: [teamConn.id, alicePersonal.id, keyPersonal.id] } } });
-    expect(rows.map((r) => [r.version, r.state, r.name])).toEqual(rows.map(() => [1, "CREATED", expect.not.stringContaining("taken over")]));
-    expect(await prisma.connectorEvent.count({ where: { connectorId: { in: rows.map((r) => r.id) } } })).toBe(3);
+    const targets = await connectorsOfMine();
+    const outcomes: string[][] = [];
+    for (const mutation of Object.keys(MUTATIONS)) {
+      for (const [who, key, connector, expected] of refusals(targets)) {
+        const result = await MUTATIONS[mutation](as(key), connector.id, tool);
+        outcomes.push([mutation, who, result.__typename, expected]);
+      }
+    }
+    const ids = Object.values(targets).map((c) => c.id);
+    const rows = await prisma.connector.findMany({ where: { id: { in: ids } }, include: { tools: true } });
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      const before = Object.values(targets).find((c) => c.id === row.id)!;
+      expect([row.version, row.state, row.name, row.credentialsEnc]).toEqual([1, "CREATED", before.name, null]);
+      expect(row.tools.filter((t) => t.disabled)).toEqual([]);
+    }
+    expect(await prisma.connectorEvent.findMany({ where: { connectorId: { in: ids } } })).toMatchObject(ids.map(() => ({ kind: "CREATED" })));
+    expect(outcomes.filter(([, , got, expected]) => got !== expected)).toEqual([]);
   });
 
   it.each(Object.keys(MUTATIONS))("%s answers NotFoundError for ids that do not exist or are malformed", async (mutation) => {
-    for (const id of [newId("conn"), "not-an-id", alicePersonal.tools[0].id]) {
+    for (const id of [newId("conn"), "not-an-id", original.alicePersonal.tools[0].id]) {
       expect(await MUTATIONS[mutation](as(mine.alice.key), id, tool)).toMatchObject({ __typename: "NotFoundError", id });
     }
   });
