@@ -1,9 +1,8 @@
-// The one versioned write of a connector, called in-process (over HTTP, PGlite happens to serialize
-// the requests, and the version check would never be put to work). Repoint this import when the
-// write moves to the domain layer.
-import { changeConnector } from "../../src/modules/connectors/changes.js";
+// The one versioned write of a connector, called in-process through the domain layer (over HTTP,
+// PGlite happens to serialize the requests, and the version check would never be put to work).
 import { describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { changeConnector } from "../../src/connectors/change.js";
+import { prisma } from "../helpers/database.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { connectors } from "./api.js";
@@ -22,17 +21,16 @@ describe("the versioned write", async () => {
 
     const written = await Promise.all(
       Array.from({ length: WRITERS }, (_, i) =>
-        changeConnector({
+        changeConnector(server.app.services, {
           id: c.id,
           actorId: alice.userId,
-          pubsub: server.app.pubsub,
           decide: async (current) => {
             decisions++;
             seen[i] = current.version;
             // a decide that waits (on a timer, then on the database) lets every writer read the same row
             await new Promise((r) => setTimeout(r, 5));
             await prisma.connectorTool.count({ where: { connectorId: current.id } });
-            return { kind: "UPDATED", data: { name: `Writer ${i}` } };
+            return { data: { name: `Writer ${i}` } };
           },
         }),
       ),

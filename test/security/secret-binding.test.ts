@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { openJson, openSecret, type SecretColumn } from "../../src/crypto/secrets.js";
-import { prisma } from "../../src/db/client.js";
+import type { SecretColumn } from "../../src/crypto/secrets.js";
+import { openJson, openSecret } from "../helpers/server.js";
+import { prisma } from "../helpers/database.js";
 import { createLogger } from "../../src/logger.js";
 import { refreshDueTokens } from "../../src/oauth/refresh.js";
 import type { StoredCredentials } from "../../src/oauth/types.js";
@@ -59,7 +60,7 @@ describe("a stored secret opens only in its own row and column", async () => {
     const logger = createLogger("debug", sink);
     const refreshes = auth.count("token", "refresh_token");
 
-    expect(await refreshDueTokens({ pubsub: server.app.pubsub, logger, clients: oauthClients })).toEqual({ refreshed: 0, expired: 0, failed: 1 });
+    expect(await refreshDueTokens({ ...server.app.services, logger })).toEqual({ refreshed: 0, expired: 0, failed: 1 });
     expect(auth.count("token", "refresh_token")).toBe(refreshes);
     const crashed = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "token refresh crashed");
     expect(crashed.map((l) => l.connectorId)).toEqual([target.id]);

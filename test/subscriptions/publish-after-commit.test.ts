@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { connectors, UpdateConnector } from "../connectors/api.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
@@ -43,7 +43,7 @@ describe("a connector change publishes only after its transaction commits", asyn
     const events = subscribeWs(ws, Events, { id: c.id });
     const state = subscribeWs(ws, StateChanged, { id: c.id });
     expect((await state.next()).connectorStateChanged).toMatchObject({ name: "Before", version: 1 });
-    await listening(server.app.pubsub, organizationId, 2);
+    await listening(server.app, organizationId, 2);
 
     await fault.refuse(c.id);
     // more failures than the test pool has connections (5): a failed COMMIT must give its connection back

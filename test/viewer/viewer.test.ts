@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { prisma } from "../../src/db/client.js";
+import { prisma } from "../helpers/database.js";
 import { graphql } from "../gql/index.js";
 import { graphqlClient, ok } from "../helpers/graphql.js";
 import { createActor, startServer } from "../helpers/server.js";
