@@ -21,4 +21,6 @@ export interface ServerConfig {
   allowedRedirectOrigins: string[];
   /** OAuth clients per preset slug (OAUTH_CLIENTS), for presets whose connectors bring none */
   oauthClients?: OAuthClients;
+  /** schema introspection (INTROSPECTION): on unless false; without a key too (src/auth/introspection.ts) */
+  introspection?: boolean;
 }

@@ -39,7 +39,12 @@ async function main() {
 
   const app = buildApp({
     logger,
-    config: { publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS, oauthClients: env.OAUTH_CLIENTS },
+    config: {
+      publicUrl: env.PUBLIC_URL,
+      allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS,
+      oauthClients: env.OAUTH_CLIENTS,
+      introspection: env.INTROSPECTION,
+    },
     redisUrl: env.REDIS_URL,
   });
   // handlers before listening: a SIGTERM right after the "serving" line must still drain
