@@ -5,6 +5,8 @@ import { ConnectionLimiter } from "./events/connection-limiter.js";
 import { LIMITS, type Limits } from "./events/limits.js";
 import { createEventBus, type PubSub } from "./events/pubsub.js";
 import { useSse } from "./events/sse.js";
+import { graphiqlAssetRoutes } from "./http/graphiql-assets.js";
+import { withGraphiQL } from "./http/graphiql-page.js";
 import { trackRequests } from "./http/inflight.js";
 import { sendJson } from "./http/json.js";
 import type { ServerConfig } from "./context.js";
@@ -61,7 +63,8 @@ export function buildApp(options: AppOptions): App {
         sendJson(res, 503, { status: "unavailable", database: "unreachable" });
       }
     },
-    "/graphql": yoga,
+    "/graphql": withGraphiQL(yoga, { introspection: config.introspection !== false }),
+    ...graphiqlAssetRoutes(),
     "/oauth/callback": oauthCallbackRoute(oauth),
   };
 

@@ -20,13 +20,6 @@ export const unauthorized = () =>
     extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } },
   });
 
-const DEFAULT_QUERY = `# Welcome to Plugboard. Add your API key under Headers: {"Authorization": "Bearer pb_…"}
-query Catalog {
-  viewer { organization { name } role }
-  connectorsWithStatus { slug name server { status connector { id name state } } }
-}
-`;
-
 /** Expected failures keep their message and a code; anything else is masked. */
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
@@ -59,7 +52,7 @@ export function createYogaServer(options: {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "Plugboard", subscriptionsProtocol: "WS", defaultQuery: DEFAULT_QUERY },
+    graphiql: false, // src/http/graphiql-page.ts serves GraphiQL, from this server's own files
     logging: {
       debug: (...args) => options.logger.debug(args.map(String).join(" ")),
       info: (...args) => options.logger.info(args.map(String).join(" ")),
