@@ -40,7 +40,7 @@ const SOURCES: Record<string, Source> = {
   "/graphiql/plugboard.js": { type: JS, load: file(join(PROJECT_ROOT, "public", "graphiql", "plugboard.js")) },
 };
 
-/** The asset paths, in the order the page loads its scripts and styles. */
+/** Every asset path: the page links nothing else. */
 export const GRAPHIQL_ASSETS = Object.keys(SOURCES);
 
 interface Asset {
