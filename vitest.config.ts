@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // in a real browser: vitest.browser.config.ts (npm run test:browser)
+    exclude: ["test/browser/**", "node_modules/**"],
     globalSetup: ["test/helpers/global-setup.ts"],
     // each test file runs in its own process with its own database
     pool: "forks",

@@ -5,6 +5,8 @@ import { connectorTrail } from "./connectors/trail.js";
 import { personalConfigurationFeed } from "./events/change-feed.js";
 import { createConnectorHubs } from "./events/listen.js";
 import type { PubSub } from "./events/pubsub.js";
+import { graphiqlAssetRoutes } from "./http/graphiql-assets.js";
+import { withGraphiQL } from "./http/graphiql-page.js";
 import { trackRequests } from "./http/inflight.js";
 import { sendJson } from "./http/json.js";
 import { oauthCallbackRoute } from "./oauth/callback-route.js";
@@ -65,7 +67,8 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
         sendJson(res, 503, { status: "unavailable", database: "unreachable" });
       }
     },
-    "/graphql": yoga,
+    "/graphql": withGraphiQL(yoga, { introspection: services.config.introspection }),
+    ...graphiqlAssetRoutes(),
     "/oauth/callback": oauthCallbackRoute(services),
   };
 

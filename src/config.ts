@@ -9,10 +9,13 @@ export interface ServerConfig {
   allowedRedirectOrigins: string[];
   /** OAuth clients per preset slug, for presets whose connectors bring none */
   oauthClients: OAuthClients;
+  /** schema introspection (INTROSPECTION): on unless false, without a key too (src/auth/introspection.ts) */
+  introspection: boolean;
 }
 
 export const defaultConfig = (given: Partial<ServerConfig> = {}): ServerConfig => ({
   allowedRedirectOrigins: [],
   oauthClients: {},
+  introspection: true,
   ...given,
 });

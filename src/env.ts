@@ -34,6 +34,8 @@ const schema = z.object({
   OAUTH_CLIENTS: oauthClients,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CATALOG_PATH: z.string().optional(),
+  /** schema introspection (GraphiQL's docs and autocompletion); public unless turned off */
+  INTROSPECTION: z.stringbool().default(true),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -46,7 +46,12 @@ async function main() {
     secrets,
     logger,
     pubsub: createEventBus({ redisUrl: env.REDIS_URL, logger }),
-    config: defaultConfig({ publicUrl: env.PUBLIC_URL, allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS, oauthClients: env.OAUTH_CLIENTS }),
+    config: defaultConfig({
+      publicUrl: env.PUBLIC_URL,
+      allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS,
+      oauthClients: env.OAUTH_CLIENTS,
+      introspection: env.INTROSPECTION,
+    }),
   });
   const app = buildApp(services);
   // handlers before listening: a SIGTERM right after the "serving" line must still drain

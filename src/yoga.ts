@@ -3,6 +3,7 @@ import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
 import { authenticate } from "./auth/api-keys.js";
+import { isIntrospectionRequest, useNoIntrospection } from "./auth/introspection.js";
 import type { Viewer } from "./auth/viewer.js";
 import type { Context } from "./context.js";
 import { DomainError } from "./errors.js";
@@ -16,13 +17,6 @@ export const unauthorized = () =>
   new GraphQLError("Missing or invalid API key: send `Authorization: Bearer <api key>`", {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } },
   });
-
-const DEFAULT_QUERY = `# Welcome to Plugboard. Add your API key under Headers: {"Authorization": "Bearer pb_…"}
-query Catalog {
-  viewer { organization { name } role }
-  connectorsWithStatus { slug name server { status connector { id name state } } }
-}
-`;
 
 /** Expected failures keep their message and a code; anything else is masked. */
 function maskError(error: unknown, message: string, isDev?: boolean): Error {
@@ -53,7 +47,7 @@ export function createYogaServer(
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: { title: "Plugboard", subscriptionsProtocol: "WS", defaultQuery: DEFAULT_QUERY },
+    graphiql: false, // src/http/graphiql-page.ts serves GraphiQL, from this server's own files
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(" ")),
       info: (...args) => logger.info(args.map(String).join(" ")),
@@ -67,11 +61,17 @@ export function createYogaServer(
       const ws = initial as { viewer?: Viewer; origin?: string };
       const request = initial.request as Request | undefined;
       const viewer = ws.viewer ?? (await authenticate(services.db, request?.headers.get("authorization")));
-      if (!viewer) throw unauthorized();
+      // without a viewer only introspection runs (src/auth/introspection.ts): no resolver of ours reads it
+      if (!viewer && !(config.introspection && isIntrospectionRequest(initial.params))) throw unauthorized();
       const origin = config.publicUrl ? new URL(config.publicUrl).origin : (ws.origin ?? new URL(request!.url).origin);
       const lastEventId = request?.headers.get("last-event-id") ?? undefined;
-      return { viewer, services, origin, lastEventId };
+      return { viewer: viewer!, services, origin, lastEventId };
     },
-    plugins: [...armor.protect().plugins, useRedactedInputErrors(), ...(options.plugins ?? [])],
+    plugins: [
+      ...armor.protect().plugins,
+      useRedactedInputErrors(),
+      ...(config.introspection ? [] : [useNoIntrospection()]),
+      ...(options.plugins ?? []),
+    ],
   });
 }

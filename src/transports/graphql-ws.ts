@@ -81,10 +81,13 @@ export function attachGraphQLWs(options: {
         // graphql-ws closes with 4403 on false; closing first sets the code that applies
         const refuse = (code: number, reason: string) => (ctx.extra.socket.close(code, reason), false);
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        // 4401: no credentials; 4403: credentials that are not (or no longer) valid
-        if (typeof authorization !== "string" || !authorization) return refuse(4401, "Unauthorized");
+        // 4401: no credentials (GraphiQL's template "Bearer " is none); 4403: credentials that are not
+        // (or no longer) valid. The reason is what GraphiQL shows, so it says what to send
+        if (typeof authorization !== "string" || !authorization.replace(/^\s*Bearer\b/i, "").trim()) {
+          return refuse(4401, 'Unauthorized: send connectionParams {"Authorization": "Bearer <api key>"}');
+        }
         const viewer = await authenticate(options.db, authorization);
-        if (!viewer) return refuse(4403, "Forbidden");
+        if (!viewer) return refuse(4403, "Forbidden: the API key is invalid or revoked");
         if (!limiter.acquire(viewer.apiKeyId)) {
           options.logger.warn({ apiKeyId: viewer.apiKeyId }, "graphql-ws connection refused: too many for this API key");
           return refuse(4429, `Too many connections for this API key (at most ${limits.connectionsPerApiKey})`);
