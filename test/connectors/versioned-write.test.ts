@@ -12,7 +12,8 @@ const WRITERS = 20;
 describe("the versioned write", async () => {
   const server = await startServer();
 
-  it(`gives ${WRITERS} concurrent changes whose decide awaits ${WRITERS} distinct versions and a gapless trail`, async () => {
+  // contention makes 20 writers take about 200 attempts in all: slow on a busy machine, never wrong
+  it(`gives ${WRITERS} concurrent changes whose decide awaits ${WRITERS} distinct versions and a gapless trail`, { timeout: 120_000 }, async () => {
     const { alice } = await team();
     const c = await connectors(server.as(alice.key)).created({ presetSlug: "github", name: "Contended" });
     // the version each writer's latest decide saw: the one its write must have replaced
