@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createEgress } from "../../src/egress/egress.js";
 import { UNREACHABLE } from "../../src/egress/errors.js";
-import { checkServer, discoverTools, openSession, type SessionOptions } from "../../src/mcp/client.js";
+import { checkServer, DEFAULT_MCP_TIMEOUT_MS, discoverTools, openSession, parseMcpTimeout, type SessionOptions } from "../../src/mcp/client.js";
 import type { McpFailure } from "../../src/mcp/failures.js";
 import { startFailing, startHanging, startNotMcp } from "../servers/broken-servers.js";
 import { type McpServerOptions, startMcp, tool } from "../servers/mcp-servers.js";
@@ -194,5 +194,14 @@ describe("MCP failures", () => {
     const s = await broken(startFailing(307, { location: target.url }));
     expect(await failureOf(s.url)).toMatchObject({ kind: "protocol", status: 307 });
     expect(target.seen).toEqual([]);
+  });
+});
+
+describe("MCP_TIMEOUT", () => {
+  it("is milliseconds, 10 s by default", () => {
+    expect(parseMcpTimeout(undefined)).toBe(DEFAULT_MCP_TIMEOUT_MS);
+    expect(DEFAULT_MCP_TIMEOUT_MS).toBe(10_000);
+    expect(parseMcpTimeout("2500")).toBe(2500);
+    for (const bad of ["0", "-1", "1.5", "10s", "9999999"]) expect(() => parseMcpTimeout(bad), bad).toThrow(/^MCP_TIMEOUT: /);
   });
 });
