@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { newId } from "../db/ids.js";
+import { presetAuthSchema } from "../mcp/preset-auth.js";
 import { DEFAULT_CATALOG_PATH } from "../paths.js";
 
 
@@ -27,6 +28,8 @@ const presetSchema = z.object({
     .passthrough()
     .nullish(),
   configSchema: jsonObject.nullish(),
+  /** how an API_TOKEN credential is sent; absent: Authorization: Bearer {token} */
+  auth: presetAuthSchema.nullish(),
   enabled: z.boolean().default(true),
   tools: z.array(toolSchema).min(1),
 });
@@ -54,6 +57,8 @@ export async function loadCatalog(prisma: PrismaClient, presets: CatalogPreset[]
           oauthScopes: p.oauthScopes,
           oauth: (p.oauth ?? undefined) as object | undefined,
           configSchema: (p.configSchema ?? undefined) as object | undefined,
+          // DbNull, not undefined: an auth the catalog dropped must not linger as the old header
+          auth: p.auth ?? Prisma.DbNull,
           enabled: p.enabled,
         };
         const preset = await tx.preset.upsert({

@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { isInitializeRequest, ListToolsRequestSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
+
+/** One HTTP request as the server saw it: enough to assert which credential reached upstream. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  /** the JSON-RPC method of a POST, when it had one */
+  rpc?: string;
+  authorization?: string;
+  apiKey?: string;
+}
+
+export interface McpServerOptions {
+  tools?: Tool[];
+  /** a bearer token to require (rotatable); or a header and its value, e.g. an API key */
+  auth?: { bearer: string } | { header: string; value: string; status?: 401 | 403 };
+  /** tools/list returns pages of this many tools, chained by nextCursor */
+  pageSize?: number;
+  /** false: ping is answered with method-not-found */
+  ping?: boolean;
+  /** "sse": the older HTTP+SSE transport only (GET /sse, POST /messages) */
+  transport?: "streamable" | "sse";
+  /** answer Streamable HTTP requests with JSON instead of an SSE stream */
+  json?: boolean;
+}
+
+export interface McpTestServer {
+  /** where a client connects: /mcp, or /sse for the older transport */
+  url: string;
+  seen: SeenRequest[];
+  /** replaces the tools and tells every open session (notifications/tools/list_changed) */
+  setTools(tools: Tool[]): Promise<void>;
+  /** the bearer token accepted from now on; the previous one gets 401 invalid_token */
+  rotateToken(token: string): void;
+  /** open MCP sessions */
+  sessions(): number;
+  stop(): Promise<void>;
+}
+
+/** A tool as a server lists it; `extra` sets annotations, title, outputSchema, …. */
+export const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({
+  name,
+  description: `${name} does its job`,
+  inputSchema: { type: "object", properties: { id: { type: "string" } } },
+  ...extra,
+});
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined);
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
+}
+
+/** A real MCP server (the SDK's) on 127.0.0.1, one Server instance per session. */
+export async function startMcp(options: McpServerOptions = {}): Promise<McpTestServer> {
+  const state = { tools: options.tools ?? [tool("echo")], token: options.auth && "bearer" in options.auth ? options.auth.bearer : undefined };
+  const seen: SeenRequest[] = [];
+  const sessions = new Map<string, { server: Server; transport: StreamableHTTPServerTransport | SSEServerTransport }>();
+  const keyHeader = options.auth && "header" in options.auth ? options.auth.header.toLowerCase() : undefined;
+
+  function newServer(): Server {
+    const server = new Server({ name: "plugboard-test", version: "1.0.0" }, { capabilities: { tools: { listChanged: true } } });
+    server.setRequestHandler(ListToolsRequestSchema, (request) => {
+      const size = options.pageSize ?? state.tools.length;
+      const start = Number(request.params?.cursor ?? 0);
+      const next = start + size < state.tools.length ? String(start + size) : undefined;
+      return { tools: state.tools.slice(start, start + size), ...(next ? { nextCursor: next } : {}) };
+    });
+    if (options.ping === false) server.removeRequestHandler("ping");
+    return server;
+  }
+
+  /** null when the request may go on; otherwise the refusal is written */
+  function refused(req: IncomingMessage, res: ServerResponse): boolean {
+    const auth = options.auth;
+    if (!auth) return false;
+    if ("bearer" in auth) {
+      const given = req.headers.authorization;
+      if (given === `Bearer ${state.token}`) return false;
+      // RFC 6750 §3.1: no error code when the request had no credentials at all
+      const challenge = given ? 'Bearer error="invalid_token", error_description="The access token expired"' : "Bearer";
+      res.writeHead(401, { "www-authenticate": challenge, "content-type": "application/json" }).end(`{"error":"invalid_token","seen":"${given}"}`);
+      return true;
+    }
+    if (req.headers[auth.header.toLowerCase()] === auth.value) return false;
+    res.writeHead(auth.status ?? 401, { "content-type": "text/plain" }).end("bad API key");
+    return true;
+  }
+
+  async function streamable(req: IncomingMessage, res: ServerResponse, body: unknown) {
+    const id = req.headers["mcp-session-id"];
+    const session = typeof id === "string" ? sessions.get(id) : undefined;
+    if (session) return (session.transport as StreamableHTTPServerTransport).handleRequest(req, res, body);
+    if (id) return res.writeHead(404).end();
+    if (req.method !== "POST" || !isInitializeRequest(body)) return res.writeHead(400).end();
+    const server = newServer();
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      enableJsonResponse: options.json ?? false,
+      onsessioninitialized: (sid) => void sessions.set(sid, { server, transport }),
+    });
+    transport.onclose = () => transport.sessionId && sessions.delete(transport.sessionId);
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  }
+
+  async function legacy(req: IncomingMessage, res: ServerResponse, path: string, body: unknown) {
+    if (req.method === "GET" && path === "/sse") {
+      const server = newServer();
+      const transport = new SSEServerTransport("/messages", res);
+      sessions.set(transport.sessionId, { server, transport });
+      res.on("close", () => sessions.delete(transport.sessionId));
+      return server.connect(transport);
+    }
+    if (req.method === "POST" && path === "/messages") {
+      const sid = new URL(req.url ?? "/", "http://x").searchParams.get("sessionId") ?? "";
+      const session = sessions.get(sid);
+      if (!session) return res.writeHead(404).end();
+      return (session.transport as SSEServerTransport).handlePostMessage(req, res, body);
+    }
+    res.writeHead(404).end();
+  }
+
+  const http = createServer(async (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    const body = req.method === "POST" ? await readBody(req) : undefined;
+    const rpc = body && typeof body === "object" && "method" in body ? String(body.method) : undefined;
+    const apiKey = keyHeader ? (req.headers[keyHeader] as string | undefined) : undefined;
+    seen.push({ method: req.method ?? "", path, rpc, authorization: req.headers.authorization, apiKey });
+    // an older server's router refuses a Streamable HTTP POST before its auth middleware runs
+    if (options.transport === "sse" && req.method === "POST" && path === "/sse") return res.writeHead(405).end();
+    if (refused(req, res)) return;
+    if (options.transport === "sse") return legacy(req, res, path, body);
+    if (path !== "/mcp") return res.writeHead(404).end();
+    return streamable(req, res, body);
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}${options.transport === "sse" ? "/sse" : "/mcp"}`,
+    seen,
+    async setTools(tools) {
+      state.tools = tools;
+      await Promise.all([...sessions.values()].map((s) => s.server.sendToolListChanged().catch(() => {})));
+    },
+    rotateToken(token) {
+      state.token = token;
+    },
+    sessions: () => sessions.size,
+    async stop() {
+      await Promise.all([...sessions.values()].map((s) => s.server.close().catch(() => {})));
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+    },
+  };
+}
