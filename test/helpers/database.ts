@@ -38,6 +38,3 @@ export async function openTestDatabase(): Promise<() => Promise<void>> {
     await c.end();
   };
 }
-
-/** The URL of this file's PostgreSQL database, for a second server instance (null on PGlite). */
-export const usingPostgres = () => Boolean(process.env.TEST_DATABASE_URL);

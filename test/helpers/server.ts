@@ -13,8 +13,8 @@ import { loadCatalog, readCatalog } from "../../src/catalog/load.js";
 import { openTestDatabase, prisma } from "./database.js";
 import { type GraphQLClient, graphqlClient } from "./graphql.js";
 
-/** The keyring of this test file (exported so tests can check what is stored). */
-export const TEST_KEYS = generateKeySpec("test");
+/** The keyring of this test file. */
+const TEST_KEYS = generateKeySpec("test");
 /** The secrets of this test file's servers, for tests that seal or open what is stored. */
 export const secrets = createSecrets(parseKeyring(TEST_KEYS));
 export const { seal: sealSecret, open: openSecret, sealJson, openJson } = secrets;

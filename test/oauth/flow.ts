@@ -52,7 +52,7 @@ export const DisconnectConnector = graphql(`
   }
 `);
 
-export const ConnectorQuery = graphql(`
+const ConnectorQuery = graphql(`
   query OAuthConnector($id: ID!) {
     connector(id: $id) { ...OAuthConnectorFields }
   }

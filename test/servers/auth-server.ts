@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 
 /** The resource server of tokens requested without a `resource` parameter. */
-export const DEFAULT_API = "https://api.example.test/";
+const DEFAULT_API = "https://api.example.test/";
 
 /** One request the authorization server answered, as the tests count and inspect them. */
 export interface SeenRequest {
