@@ -69,6 +69,7 @@ type Documents = {
     "\n  subscription ConnectorEvents($id: ID, $filter: ConnectorFilter, $after: ID) {\n    connectorEvents(id: $id, filter: $filter, after: $after) {\n      id kind connectorId previousState state version at\n      actor { id }\n      connector { id name preset { slug } }\n    }\n  }\n": typeof types.ConnectorEventsDocument,
     "\n  subscription StateChanged($id: ID!) {\n    connectorStateChanged(id: $id) { id name state version statusReason tools { name disabled } }\n  }\n": typeof types.StateChangedDocument,
     "\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n": typeof types.ConfigurationChangedDocument,
+    "\n  subscription MemoryLiveEvents($id: ID) { connectorEvents(id: $id) { id kind version state at } }\n": typeof types.MemoryLiveEventsDocument,
     "\n  mutation SubscriptionCreateConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SubscriptionCreateConfigurationDocument,
     "\n  mutation SubscriptionUpdateConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": typeof types.SubscriptionUpdateConfigurationDocument,
     "\n  mutation SubscriptionTestConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.SubscriptionTestConfigurationDocument,
@@ -133,6 +134,7 @@ const documents: Documents = {
     "\n  subscription ConnectorEvents($id: ID, $filter: ConnectorFilter, $after: ID) {\n    connectorEvents(id: $id, filter: $filter, after: $after) {\n      id kind connectorId previousState state version at\n      actor { id }\n      connector { id name preset { slug } }\n    }\n  }\n": types.ConnectorEventsDocument,
     "\n  subscription StateChanged($id: ID!) {\n    connectorStateChanged(id: $id) { id name state version statusReason tools { name disabled } }\n  }\n": types.StateChangedDocument,
     "\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n": types.ConfigurationChangedDocument,
+    "\n  subscription MemoryLiveEvents($id: ID) { connectorEvents(id: $id) { id kind version state at } }\n": types.MemoryLiveEventsDocument,
     "\n  mutation SubscriptionCreateConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n      ... on Error { message }\n    }\n  }\n": types.SubscriptionCreateConfigurationDocument,
     "\n  mutation SubscriptionUpdateConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": types.SubscriptionUpdateConfigurationDocument,
     "\n  mutation SubscriptionTestConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) { __typename ... on Error { message } }\n  }\n": types.SubscriptionTestConfigurationDocument,
@@ -376,6 +378,10 @@ export function graphql(source: "\n  subscription StateChanged($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n"): (typeof documents)["\n  subscription ConfigurationChanged($id: ID!) {\n    personalConfigurationChanged(id: $id) { id name enabled healthStatus lastError }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MemoryLiveEvents($id: ID) { connectorEvents(id: $id) { id kind version state at } }\n"): (typeof documents)["\n  subscription MemoryLiveEvents($id: ID) { connectorEvents(id: $id) { id kind version state at } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
