@@ -46,7 +46,7 @@ export const UpdateConnector = graphql(`
     }
   }
 `);
-export const DeleteConnector = graphql(`
+const DeleteConnector = graphql(`
   mutation DeleteConnector($input: DeleteConnectorInput!) {
     deleteConnector(input: $input) { __typename ... on DeleteConnectorSuccess { deletedId } ...MutationError }
   }
@@ -69,7 +69,7 @@ export const DisconnectConnector = graphql(`
     }
   }
 `);
-export const SetToolDisabled = graphql(`
+const SetToolDisabled = graphql(`
   mutation SetToolDisabled($input: SetToolDisabledInput!) {
     setToolDisabled(input: $input) {
       __typename
@@ -78,7 +78,7 @@ export const SetToolDisabled = graphql(`
     }
   }
 `);
-export const RefreshConnectorTools = graphql(`
+const RefreshConnectorTools = graphql(`
   mutation RefreshConnectorTools($id: ID!) {
     refreshConnectorTools(id: $id) {
       __typename
@@ -87,7 +87,7 @@ export const RefreshConnectorTools = graphql(`
     }
   }
 `);
-export const CheckConnectorHealth = graphql(`
+const CheckConnectorHealth = graphql(`
   mutation CheckConnectorHealth($id: ID!) {
     checkConnectorHealth(id: $id) {
       __typename
@@ -96,7 +96,7 @@ export const CheckConnectorHealth = graphql(`
     }
   }
 `);
-export const ConnectorHistory = graphql(`
+const ConnectorHistory = graphql(`
   query ConnectorHistory($id: ID!) {
     connector(id: $id) {
       ...ConnectorFields

@@ -15,8 +15,8 @@ import { type GraphQLClient, graphqlClient } from "./graphql.js";
 
 /** The keyring of this test file. */
 const TEST_KEYS = generateKeySpec("test");
-/** The secrets of this test file's servers, for tests that seal or open what is stored. */
-export const secrets = createSecrets(parseKeyring(TEST_KEYS));
+/** The secrets of this test file's servers; tests seal or open what is stored with the four below. */
+const secrets = createSecrets(parseKeyring(TEST_KEYS));
 export const { seal: sealSecret, open: openSecret, sealJson, openJson } = secrets;
 
 /** What a test may set of a server: its configuration, its event bus, and the app's own options. */

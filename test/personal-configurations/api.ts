@@ -11,7 +11,7 @@ graphql(`
   }
 `);
 
-export const CreatePersonalConfiguration = graphql(`
+const CreatePersonalConfiguration = graphql(`
   mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {
     createPersonalConfiguration(input: $input) {
       __typename
@@ -20,7 +20,7 @@ export const CreatePersonalConfiguration = graphql(`
     }
   }
 `);
-export const UpdatePersonalConfiguration = graphql(`
+const UpdatePersonalConfiguration = graphql(`
   mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {
     updatePersonalConfiguration(input: $input) {
       __typename
@@ -29,12 +29,12 @@ export const UpdatePersonalConfiguration = graphql(`
     }
   }
 `);
-export const DeletePersonalConfiguration = graphql(`
+const DeletePersonalConfiguration = graphql(`
   mutation DeletePersonalConfiguration($id: ID!) {
     deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }
   }
 `);
-export const TestPersonalConfiguration = graphql(`
+const TestPersonalConfiguration = graphql(`
   mutation TestPersonalConfiguration($id: ID!) {
     testPersonalConfiguration(id: $id) {
       __typename
