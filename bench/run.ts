@@ -4,6 +4,7 @@
 // TEST_DATABASE_URL for PostgreSQL (a scratch database is made and dropped), else in-memory PGlite.
 // The clients run in a worker thread (bench/clients.mjs), on the same machine. BENCH_DEBUG=1 prints
 // the SQL. Prints results; no pass/fail.
+import { createEgress } from "../src/egress/egress.js";
 import { randomBytes } from "node:crypto";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
@@ -55,6 +56,7 @@ async function main() {
   );
   const logger = createLogger("warn");
   const services = createServices({
+    egress: createEgress({ allowlist: "", timeoutMs: 10_000 }),
     db: prisma,
     secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),
     logger,

@@ -12,6 +12,8 @@ import { sendJson } from "./http/json.js";
 import { oauthCallbackRoute } from "./oauth/callback-route.js";
 import { createAuthorizationFlows } from "./oauth/flows.js";
 import { createRefreshScheduler } from "./oauth/refresh-scheduler.js";
+import { lookAtConnector } from "./connectors/upstream.js";
+import { createMcpUpstream } from "./mcp/upstream.js";
 import { assembleServices, type CoreServices, type Services } from "./services.js";
 import { ConnectionLimiter } from "./transports/connection-limiter.js";
 import { attachGraphQLWs } from "./transports/graphql-ws.js";
@@ -41,13 +43,15 @@ type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 export const createServices = (core: CoreServices): Services =>
   assembleServices(core, {
     authorization: createAuthorizationFlows,
+    upstream: (s) => createMcpUpstream(s, { onToolsChanged: (id) => lookAtConnector(s, id, true) }),
     connectorEvents: (s) => createConnectorHubs(s.pubsub, connectorTrail(s.db)),
     personalConfigurationChanges: (s) => personalConfigurationFeed(s.pubsub, (id) => s.db.personalConfiguration.findUnique({ where: { id } })),
   });
 
 /**
  * The HTTP server: GraphQL (with GraphiQL), health probes, the OAuth callback and the routes later
- * modules add, over services built once by the caller. App.stop closes the services' pubsub.
+ * modules add, over services built once by the caller. App.stop closes the services' pubsub,
+ * upstream sessions and egress.
  */
 export function buildApp(services: Services, options: AppOptions = {}): App {
   const { logger, pubsub } = services;
@@ -116,6 +120,8 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     // then subscriptions complete (SSE streams end), sockets close with 1001, Redis disconnects
     await pubsub.close();
     await ws.close(drainMs);
+    await services.upstream.close();
+    await services.egress.close();
     const timer = setTimeout(() => server.closeAllConnections(), drainMs);
     server.closeIdleConnections();
     await closed;

@@ -1,5 +1,23 @@
+import type { HoldNewTools } from "./connectors/tool-sync.js";
+
 /** OAuth clients configured by the operator per preset slug (OAUTH_CLIENTS). */
 export type OAuthClients = Record<string, { clientId: string; clientSecret?: string }>;
+
+/** How Plugboard talks to connectors' MCP servers, and how often it looks at them. */
+export interface UpstreamConfig {
+  /** EGRESS_ALLOWLIST: non-public hosts and ranges outbound requests may reach (src/egress) */
+  egressAllowlist: string;
+  /** MCP_TIMEOUT: the most one MCP step (initialize, a tools/list page, ping) may take */
+  timeoutMs: number;
+  /** HOLD_NEW_TOOLS: whether the first discovery's tools are held for review too */
+  holdNewTools: HoldNewTools;
+  /** HEALTH_FAILURES: consecutive failed checks before a CONNECTED connector goes to ERROR */
+  healthFailures: number;
+  /** HEALTH_INTERVAL: how often connectors and personal configurations are checked */
+  healthIntervalMs: number;
+  /** SYNC_INTERVAL: how often a CONNECTED connector with syncEnabled has its tools discovered again */
+  syncIntervalMs: number;
+}
 
 /** The server's configuration as services see it: built once from the environment by the composition root. */
 export interface ServerConfig {
@@ -11,11 +29,22 @@ export interface ServerConfig {
   oauthClients: OAuthClients;
   /** schema introspection (INTROSPECTION): on unless false, without a key too (src/auth/introspection.ts) */
   introspection: boolean;
+  upstream: UpstreamConfig;
 }
 
-export const defaultConfig = (given: Partial<ServerConfig> = {}): ServerConfig => ({
+export const DEFAULT_UPSTREAM: UpstreamConfig = {
+  egressAllowlist: "",
+  timeoutMs: 10_000,
+  holdNewTools: "after-first",
+  healthFailures: 2,
+  healthIntervalMs: 60_000,
+  syncIntervalMs: 15 * 60_000,
+};
+
+export const defaultConfig = (given: Partial<Omit<ServerConfig, "upstream">> & { upstream?: Partial<UpstreamConfig> } = {}): ServerConfig => ({
   allowedRedirectOrigins: [],
   oauthClients: {},
   introspection: true,
   ...given,
+  upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
 });

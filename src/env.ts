@@ -1,4 +1,24 @@
 import { z } from "zod";
+import { parseHoldNewTools } from "./connectors/tool-sync.js";
+import { parseDuration } from "./durations.js";
+import { parseAllowlist } from "./egress/allowlist.js";
+import { parseMcpTimeout } from "./mcp/client.js";
+
+/** A variable read by one of the modules' own parsers, whose message becomes the issue. */
+const parsed = <T>(parse: (value: string | undefined) => T) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      try {
+        return parse(s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^[A-Z_]+: /, "") });
+        return z.NEVER;
+      }
+    });
+const duration = (name: string, fallbackMs: number) =>
+  parsed((v) => parseDuration(name, v, fallbackMs, { min: 1_000, max: 7 * 24 * 3_600_000 }));
 
 const csv = z
   .string()
@@ -36,6 +56,13 @@ const schema = z.object({
   CATALOG_PATH: z.string().optional(),
   /** schema introspection (GraphiQL's docs and autocompletion); public unless turned off */
   INTROSPECTION: z.stringbool().default(true),
+  /** non-public hosts and ranges connectors may reach, e.g. 127.0.0.1 for a local MCP server */
+  EGRESS_ALLOWLIST: parsed((v) => (parseAllowlist(v), v ?? "")),
+  MCP_TIMEOUT: parsed(parseMcpTimeout),
+  HOLD_NEW_TOOLS: parsed(parseHoldNewTools),
+  HEALTH_FAILURES: z.coerce.number().int().min(1).max(100).default(2),
+  HEALTH_INTERVAL: duration("HEALTH_INTERVAL", 60_000),
+  SYNC_INTERVAL: duration("SYNC_INTERVAL", 15 * 60_000),
 });
 
 export type Env = z.infer<typeof schema>;

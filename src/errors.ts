@@ -1,3 +1,4 @@
+import type { Connector } from "./generated/prisma/client.js";
 import type { ConnectorState } from "./generated/prisma/enums.js";
 
 /**
@@ -63,7 +64,20 @@ export class InvalidStateError extends DomainError {
   }
 }
 
+/** How a connector's server failed: "unauthorized" means it refused the credentials. */
+export type UpstreamFailureKind = "unauthorized" | "token-expired" | "unreachable" | "protocol" | "unusable";
+
+/**
+ * The provider or the connector's server refused or failed. When the attempt changed the connector
+ * (AUTH_FAILED, ERROR, lastError), `connector` is the row as it is now.
+ */
 export class UpstreamError extends DomainError {
+  constructor(
+    message: string,
+    readonly details: { kind?: UpstreamFailureKind; connector?: Connector | null } = {},
+  ) {
+    super(message);
+  }
   override get code() {
     return "UPSTREAM_ERROR";
   }

@@ -7,6 +7,7 @@ import { createSecrets, verifySecrets } from "./crypto/secrets.js";
 import { loadKeyring } from "./crypto/setup.js";
 import { openDatabase } from "./db/client.js";
 import { databaseTarget, describeTarget } from "./db/target.js";
+import { createEgress } from "./egress/egress.js";
 import { readEnv } from "./env.js";
 import { createEventBus } from "./events/pubsub.js";
 import { createLogger } from "./logger.js";
@@ -41,7 +42,9 @@ async function main() {
   }
 
   // the composition root: every service is built here once and passed down
+  const egress = createEgress({ allowlist: env.EGRESS_ALLOWLIST, timeoutMs: env.MCP_TIMEOUT });
   const services = createServices({
+    egress,
     db,
     secrets,
     logger,
@@ -51,6 +54,14 @@ async function main() {
       allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS,
       oauthClients: env.OAUTH_CLIENTS,
       introspection: env.INTROSPECTION,
+      upstream: {
+        egressAllowlist: env.EGRESS_ALLOWLIST,
+        timeoutMs: env.MCP_TIMEOUT,
+        holdNewTools: env.HOLD_NEW_TOOLS,
+        healthFailures: env.HEALTH_FAILURES,
+        healthIntervalMs: env.HEALTH_INTERVAL,
+        syncIntervalMs: env.SYNC_INTERVAL,
+      },
     }),
   });
   const app = buildApp(services);

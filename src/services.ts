@@ -1,7 +1,10 @@
 import type { Viewer } from "./auth/viewer.js";
 import type { ServerConfig } from "./config.js";
 import type { Secrets } from "./crypto/secrets.js";
+import type { ListedTool } from "./connectors/tool-sync.js";
+import type { Credentials } from "./connectors/credentials.js";
 import type { Db } from "./db/client.js";
+import type { Egress } from "./egress/egress.js";
 import type { ChangeFeed } from "./events/change-feed.js";
 import type { ConnectorHubs } from "./events/listen.js";
 import type { PubSub } from "./events/pubsub.js";
@@ -15,10 +18,42 @@ import type { Logger } from "./logger.js";
 export interface AuthorizationFlows {
   /** Starts the consent flow: AUTH_REQUIRED with a pending authorization (re-checked as `viewer` when given). */
   begin(input: { connector: Connector; redirectUrl: string | null; viewer: Viewer | null; origin: string }): Promise<Connector>;
-  /** Whether an MCP server asks for authorization (its 401 to an unauthenticated initialize). */
-  probe(url: string): Promise<"authorization-required" | "open">;
   /** Revokes the connector's tokens at its provider; best effort, never throws. */
   revoke(connector: Connector): Promise<void>;
+}
+
+/**
+ * Why talking to a connector's MCP server failed, in the kinds the lifecycle acts on. `message` is
+ * safe to show and store: never a credential, never the server's own text.
+ */
+export type UpstreamFailure =
+  | { kind: "unauthorized"; status: 401 | 403; message: string; resourceMetadataUrl?: string }
+  /** an OAuth token the provider refused to refresh */
+  | { kind: "token-expired"; message: string }
+  | { kind: "unreachable"; message: string }
+  | { kind: "protocol"; message: string }
+  /** nothing was sent: the URL is incomplete, or a stored credential cannot be put in a header */
+  | { kind: "unusable"; message: string };
+
+export type UpstreamOutcome<T> = { ok: true; value: T } | { ok: false; failure: UpstreamFailure };
+
+/** Whose server, with which credentials: stored ones (refreshed when OAuth), or ones being tried. */
+export type UpstreamSubject =
+  | { connector: Connector; trying?: undefined }
+  /** credentials not stored yet (connect, the OAuth callback): they are used as given, never refreshed */
+  | { connector: Connector; trying: Credentials | null }
+  | { personalConfiguration: PersonalConfiguration; url: string | null };
+
+/** The MCP client as the domain sees it (implemented in src/mcp/upstream.ts). */
+export interface McpUpstream {
+  /** initialize, then tools/list through every page */
+  listTools(subject: UpstreamSubject): Promise<UpstreamOutcome<ListedTool[]>>;
+  /** initialize, then ping (or tools/list for a server without ping) */
+  check(subject: UpstreamSubject): Promise<UpstreamOutcome<void>>;
+  /** closes the sessions kept open for a connector (disconnected, deleted) */
+  forget(connectorId: string): void;
+  /** closes every session kept open */
+  close(): Promise<void>;
 }
 
 export interface CoreServices {
@@ -27,11 +62,14 @@ export interface CoreServices {
   pubsub: PubSub;
   logger: Logger;
   config: ServerConfig;
+  /** the one way out to connectors' servers (MCP, OAuth, probes): src/egress */
+  egress: Egress;
 }
 
 /** Built once by the composition root (main.ts, or a test's server) and passed down; never a global. */
 export interface Services extends CoreServices {
   authorization: AuthorizationFlows;
+  upstream: McpUpstream;
   /** this app's fan-out of committed connector events to its subscribers */
   connectorEvents: ConnectorHubs;
   /** this app's fan-out of personal configuration changes */
@@ -44,6 +82,7 @@ type Makers = { [K in Exclude<keyof Services, keyof CoreServices>]: (services: S
 export function assembleServices(core: CoreServices, make: Makers): Services {
   const services = { ...core } as Services;
   services.authorization = make.authorization(services);
+  services.upstream = make.upstream(services);
   services.connectorEvents = make.connectorEvents(services);
   services.personalConfigurationChanges = make.personalConfigurationChanges(services);
   return services;

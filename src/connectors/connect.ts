@@ -1,11 +1,15 @@
 import type { Viewer } from "../auth/viewer.js";
 import type { Connector } from "../generated/prisma/client.js";
 import type { Services } from "../services.js";
+import type { Tx } from "../db/client.js";
+import { UpstreamError } from "../errors.js";
 import { checkText, throwIfInvalid } from "../validation/input-rules.js";
 import { changeAsViewer, manageableConnector } from "./access.js";
 import { AUTH_TYPE_OF, type ConnectSecrets, connectCredentials } from "./credentials.js";
 import { isOAuthConnector, promotedToOAuth } from "./facts.js";
+import { planDiscovery } from "./discovery.js";
 import { transition } from "./state-machine.js";
+import { sentence } from "./upstream.js";
 
 export interface ConnectInput extends ConnectSecrets {
   id: string;
@@ -15,46 +19,82 @@ export interface ConnectInput extends ConnectSecrets {
 }
 
 /**
- * Connects (or reconnects) a connector: with credentials it stores them sealed and goes CONNECTED;
- * an OAuth connector without a token starts the consent flow (AUTH_REQUIRED). A custom MCP server
- * connected without credentials is asked first (an unauthenticated MCP initialize): a 401 starts the
- * consent flow with the server's discovered authorization server and makes the connector OAUTH,
- * any other answer connects it as NONE. The connector keeps its id, configuration, metadata, tools
- * and history whatever state it comes from.
+ * Connects (or reconnects) a connector. Credentials in hand are tried first (initialize and
+ * tools/list): accepted, they are stored sealed and the connector is CONNECTED with the discovered
+ * tools; refused (401 / 403), it is AUTH_FAILED and they are not kept; the server unreachable or not
+ * speaking MCP, it is ERROR with the credentials kept, so that the periodic check connects it once
+ * the server answers. Both failures are also the mutation's UpstreamError. An OAuth connector
+ * without a token starts the consent flow (AUTH_REQUIRED). A custom MCP server connected without
+ * credentials is asked the same way: a 401 starts the consent flow with the authorization server it
+ * names (the connector becomes OAUTH), an answer connects it as NONE. The connector keeps its id,
+ * configuration, metadata and history whatever state it comes from.
  */
 export async function connectConnector(services: Services, viewer: Viewer, input: ConnectInput): Promise<Connector> {
   const current = await manageableConnector(services.db, viewer, input.id);
-  const credentials = connectCredentials(current.authType, !current.presetId, input);
+  const custom = !current.presetId;
+  const credentials = connectCredentials(current.authType, custom, input);
   const consent = (connector: Connector) =>
     services.authorization.begin({ connector, redirectUrl: input.redirectUrl ?? null, viewer, origin: input.origin });
-  if (!credentials && current.presetId && isOAuthConnector(current)) {
+  if (!credentials && !custom && isOAuthConnector(current)) {
     transition(current.state, "startAuthorization"); // InvalidStateError before any call to the provider
     return consent(current);
   }
-  if (!credentials && !current.presetId) {
-    // InvalidStateError before asking the server anything, whichever way it answers
-    transition(current.state, "authorize");
+  transition(current.state, "authorize"); // InvalidStateError before asking the server anything
+  // a custom server's authType follows the credentials it was last connected with
+  const authType = custom ? (credentials ? AUTH_TYPE_OF[credentials.kind] : "NONE") : current.authType;
+  const outcome = await services.upstream.listTools({ connector: { ...current, authType }, trying: credentials });
+  if (!outcome.ok && outcome.failure.kind === "unauthorized" && custom && !credentials) {
     transition(current.state, "startAuthorization");
-    if ((await services.authorization.probe(current.url)) === "authorization-required") return consent(promotedToOAuth(current));
+    return consent(promotedToOAuth(current));
   }
-  return changeAsViewer(services, viewer, {
+
+  const now = new Date();
+  const sealed = credentials ? services.secrets.sealJson("Connector.credentialsEnc", current.id, credentials.secret) : null;
+  const after = await changeAsViewer(services, viewer, {
     id: current.id,
-    decide: (c) => ({
-      action: "authorize",
-      data: {
-        credentialsEnc: credentials ? services.secrets.sealJson("Connector.credentialsEnc", c.id, credentials.secret) : null,
-        credentialType: credentials?.type ?? null,
-        tokenExpiresAt: null,
-        // a custom server's authType follows the credentials it was last connected with
-        ...(c.presetId ? {} : { authType: credentials ? AUTH_TYPE_OF[credentials.kind] : "NONE" }),
-        statusReason: null,
-        disconnectReason: null,
-        lastError: null,
-      },
-      // a consent flow still pending is moot once credentials are stored
-      also: (tx) => tx.oAuthAuthorization.deleteMany({ where: { connectorId: c.id, usedAt: null } }),
-    }),
+    decide: async (c) => {
+      // a consent flow still pending is moot once credentials are tried
+      const dropPending = (tx: Tx) => tx.oAuthAuthorization.deleteMany({ where: { connectorId: c.id, usedAt: null } });
+      const base = { tokenExpiresAt: null, disconnectReason: null, ...(custom ? { authType } : {}) };
+      if (outcome.ok) {
+        const sync = await planDiscovery(services.db, services.config.upstream.holdNewTools, c, outcome.value, now);
+        return {
+          action: "authorize",
+          toolChanges: sync.changed ? sync.toolChanges : null,
+          data: {
+            ...base,
+            ...sync.data,
+            credentialsEnc: sealed,
+            credentialType: credentials?.type ?? null,
+            credentialsAcceptedAt: now,
+            statusReason: null,
+            lastError: null,
+            healthFailures: 0,
+          },
+          also: async (tx) => {
+            await sync.apply(tx);
+            await dropPending(tx);
+          },
+        };
+      }
+      const message = sentence(outcome.failure);
+      if (outcome.failure.kind === "unauthorized") {
+        // refused credentials are not kept
+        return {
+          action: "rejectAuthorization",
+          data: { ...base, credentialsEnc: null, credentialType: null, credentialsAcceptedAt: null, statusReason: message, lastError: message },
+          also: dropPending,
+        };
+      }
+      return {
+        action: "failToConnect",
+        data: { ...base, credentialsEnc: sealed, credentialType: credentials?.type ?? null, credentialsAcceptedAt: null, statusReason: message, lastError: message, healthFailures: 1 },
+        also: dropPending,
+      };
+    },
   });
+  if (!outcome.ok) throw new UpstreamError(sentence(outcome.failure), { kind: outcome.failure.kind, connector: after });
+  return after;
 }
 
 export interface DisconnectInput {
@@ -72,6 +112,7 @@ export async function disconnectConnector(services: Services, viewer: Viewer, in
   const before = await manageableConnector(services.db, viewer, input.id);
   transition(before.state, "disconnect"); // refuse before revoking anything
   await services.authorization.revoke(before);
+  services.upstream.forget(before.id);
   return changeAsViewer(services, viewer, {
     id: input.id,
     decide: (c) => ({

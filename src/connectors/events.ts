@@ -3,6 +3,16 @@ import { newId } from "../db/ids.js";
 import type { Connector, ConnectorEvent } from "../generated/prisma/client.js";
 import type { ConnectorEventKind, ConnectorState } from "../generated/prisma/enums.js";
 
+/** What a discovery changed in a connector's tools, by name: the event's toolChanges. */
+export interface ToolChanges {
+  added: string[];
+  removed: string[];
+  /** redefined upstream (description, schemas, annotations, title) */
+  changed: string[];
+  /** newly held by drift control: disabled with pendingReview until someone enables them */
+  held: string[];
+}
+
 /**
  * The kind of a change's event, decided here only: a change of state is STATE_CHANGED whatever
  * caused it, a change of the tool set TOOLS_CHANGED, anything else UPDATED.
@@ -19,6 +29,7 @@ export function writeEvent(
   kind: ConnectorEventKind,
   previousState: ConnectorState | null,
   actorId: string | null,
+  toolChanges?: ToolChanges | null,
 ): Promise<ConnectorEvent> {
   return tx.connectorEvent.create({
     data: {
@@ -33,6 +44,7 @@ export function writeEvent(
       state: kind === "DELETED" ? null : c.state,
       version: c.version,
       actorId,
+      ...(toolChanges ? { toolChanges: { ...toolChanges } } : {}),
     },
   });
 }

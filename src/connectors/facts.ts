@@ -3,8 +3,12 @@ import type { AuthType, ConnectorState } from "../generated/prisma/enums.js";
 
 /** Connector facts derived from its row; the one place each rule is written. */
 
-export function isAuthenticated(c: Pick<Connector, "state">): boolean {
-  return c.state === "CONNECTED";
+/**
+ * True only while the server last accepted the credentials: CONNECTED, or in ERROR after they were
+ * accepted (the server stopped answering; nothing says the credentials went bad).
+ */
+export function isAuthenticated(c: Pick<Connector, "state" | "credentialsAcceptedAt">): boolean {
+  return c.state === "CONNECTED" || (c.state === "ERROR" && c.credentialsAcceptedAt !== null);
 }
 
 /** The catalog page's three-way status of an install. */

@@ -9,6 +9,7 @@ export type ConnectorAction =
   | "startAuthorization" // OAuth consent begun (again): AUTH_REQUIRED
   | "authorize" // credentials stored or the OAuth exchange succeeded: CONNECTED
   | "rejectAuthorization" // the provider refused the consent, the exchange or the credentials
+  | "failToConnect" // a connect's credentials were stored, but the server did not answer as MCP
   | "disconnect" // a person disconnected it; credentials wiped
   | "expireToken" // the access token expired and could not be refreshed
   | "fail" // the connector's server failed in another way
@@ -19,9 +20,11 @@ const ANY_BUT_CONNECTED: ConnectorState[] = ["CREATED", "AUTH_REQUIRED", "DISCON
 const TABLE: Record<ConnectorAction, { from: ConnectorState[]; to: ConnectorState }> = {
   startAuthorization: { from: ANY_BUT_CONNECTED, to: "AUTH_REQUIRED" },
   authorize: { from: ANY_BUT_CONNECTED, to: "CONNECTED" },
-  rejectAuthorization: { from: ["AUTH_REQUIRED", "CONNECTED"], to: "AUTH_FAILED" },
+  // a connect with refused credentials, a refused consent, or a health check's 401 / 403
+  rejectAuthorization: { from: ["CREATED", "AUTH_REQUIRED", "CONNECTED", "DISCONNECTED", "AUTH_FAILED", "TOKEN_EXPIRED", "ERROR"], to: "AUTH_FAILED" },
+  failToConnect: { from: ANY_BUT_CONNECTED, to: "ERROR" },
   disconnect: { from: ["AUTH_REQUIRED", "CONNECTED", "AUTH_FAILED", "TOKEN_EXPIRED", "ERROR"], to: "DISCONNECTED" },
-  expireToken: { from: ["CONNECTED"], to: "TOKEN_EXPIRED" },
+  expireToken: { from: ["CONNECTED", "ERROR"], to: "TOKEN_EXPIRED" },
   fail: { from: ["CONNECTED", "ERROR"], to: "ERROR" },
   recover: { from: ["ERROR", "CONNECTED"], to: "CONNECTED" },
 };
@@ -49,6 +52,7 @@ function describe(action: ConnectorAction): string {
     startAuthorization: "start authorization",
     authorize: "connect this connector",
     rejectAuthorization: "mark the authorization as failed",
+    failToConnect: "connect this connector",
     disconnect: "disconnect this connector",
     expireToken: "expire the token",
     fail: "mark this connector as failed",

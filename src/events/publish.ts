@@ -44,11 +44,12 @@ export function toMessage(e: ConnectorEvent): ConnectorEventMessage {
     state: e.state,
     version: e.version,
     actorId: e.actorId,
+    ...(e.toolChanges == null ? {} : { toolChanges: e.toolChanges }),
     at: e.at.toISOString(),
   };
 }
 
 /** The row again, as Prisma would return it (the GraphQL type resolves from rows). */
 export function fromMessage(m: ConnectorEventMessage): ConnectorEvent {
-  return { ...m, seq: BigInt(m.seq), at: new Date(m.at) };
+  return { ...m, toolChanges: (m.toolChanges ?? null) as ConnectorEvent["toolChanges"], seq: BigInt(m.seq), at: new Date(m.at) };
 }

@@ -19,6 +19,7 @@ export interface ConnectorEventMessage {
   state: ConnectorState | null;
   version: number;
   actorId: string | null;
+  toolChanges?: unknown;
   at: string;
 }
 

@@ -1,18 +1,15 @@
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ErrorCode, ListToolsResultSchema, McpError, type Tool, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { parseDuration } from "../durations.js";
 import { type ConnectOptions, connect, type TransportKind } from "./connect.js";
 import { within } from "./deadline.js";
 import { type McpFailure, McpFailureError } from "./failures.js";
 
 /** MCP_TIMEOUT's default: how long one MCP step (initialize, one tools/list page, ping) may take. */
 export const DEFAULT_MCP_TIMEOUT_MS = 10_000;
-/** MCP_TIMEOUT from the environment: milliseconds, a positive integer; unset is the default. */
-export function parseMcpTimeout(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return DEFAULT_MCP_TIMEOUT_MS;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0 || ms > 600_000) throw new Error(`MCP_TIMEOUT: "${value}" is not a number of milliseconds between 1 and 600000`);
-  return ms;
-}
+/** MCP_TIMEOUT from the environment: milliseconds, or with a unit (10s); unset is the default. */
+export const parseMcpTimeout = (value: string | undefined): number =>
+  parseDuration("MCP_TIMEOUT", value, DEFAULT_MCP_TIMEOUT_MS, { min: 1, max: 600_000 });
 /** A server whose tool list has more pages than this is not listing tools, it is looping. */
 export const MAX_TOOL_PAGES = 100;
 

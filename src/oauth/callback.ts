@@ -1,15 +1,17 @@
 import * as oauth from "oauth4webapi";
 import { AUTHORIZATION_TTL_TEXT, newestAuthorization } from "../connectors/authorizations.js";
 import { changeConnector } from "../connectors/change.js";
+import { planDiscovery } from "../connectors/discovery.js";
+import { sentence } from "../connectors/upstream.js";
 import { InvalidStateError, NotFoundError } from "../errors.js";
 import type { OAuthAuthorization } from "../generated/prisma/client.js";
-import type { CoreServices } from "../services.js";
+import type { Services } from "../services.js";
 import { clientAuth, clientOf, serverMetadata } from "./client.js";
 import { hashState, tokenColumns } from "./credentials.js";
 import { describeFailure, type OAuthFailure, requestOptions } from "./http.js";
 import type { OAuthServer } from "./types.js";
 
-export type CallbackDeps = CoreServices;
+export type CallbackDeps = Services;
 
 export type CallbackOutcome =
   | { kind: "unknown" }
@@ -63,18 +65,43 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
     return finished(failure);
   }
 
+  // the new token is tried on the MCP server before the connector counts as CONNECTED
+  const connector = await deps.db.connector.findUnique({ where: { id: row.connectorId } });
+  if (!connector) return finished({ code: "invalid_state", message: "The connector was deleted" });
+  const outcome = await deps.upstream.listTools({ connector, trying: { type: "OAUTH2", secret: { accessToken: tokens.access_token } } });
+  const triedAt = new Date();
   try {
     await changeConnector(deps, {
       id: row.connectorId,
       actorId: row.actorUserId,
-      decide: () => ({
-        action: "authorize",
-        data: { ...tokenColumns(deps.secrets, row.connectorId, tokens), statusReason: null, lastError: null },
-      }),
+      decide: async (c) => {
+        if (outcome.ok) {
+          const sync = await planDiscovery(deps.db, deps.config.upstream.holdNewTools, c, outcome.value, triedAt);
+          return {
+            action: "authorize",
+            toolChanges: sync.changed ? sync.toolChanges : null,
+            data: { ...tokenColumns(deps.secrets, row.connectorId, tokens), ...sync.data, credentialsAcceptedAt: triedAt, statusReason: null, lastError: null, healthFailures: 0 },
+            also: (tx) => sync.apply(tx),
+          };
+        }
+        const message = sentence(outcome.failure);
+        if (outcome.failure.kind === "unauthorized") {
+          return { action: "rejectAuthorization", data: { credentialsEnc: null, credentialType: null, tokenExpiresAt: null, credentialsAcceptedAt: null, statusReason: message, lastError: message } };
+        }
+        // the tokens are kept: the periodic check connects it once the server answers
+        return {
+          action: "failToConnect",
+          data: { ...tokenColumns(deps.secrets, row.connectorId, tokens), credentialsAcceptedAt: null, statusReason: message, lastError: message, healthFailures: 1 },
+        };
+      },
     });
   } catch (e) {
     if (e instanceof InvalidStateError || e instanceof NotFoundError) return finished({ code: "invalid_state", message: e.message });
     throw e;
+  }
+  if (!outcome.ok) {
+    const code = outcome.failure.kind === "unauthorized" ? "mcp_unauthorized" : "mcp_unavailable";
+    return finished({ code, message: sentence(outcome.failure) });
   }
   return finished(null);
 }

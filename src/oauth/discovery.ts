@@ -37,26 +37,6 @@ export async function discover(mcpUrl: string): Promise<Discovered> {
   };
 }
 
-/**
- * Whether the MCP server at `url` wants authorization, learnt as the MCP authorization spec says a
- * client learns it: from a 401 to an unauthenticated request. Any other answer below 500 means the
- * server lets Plugboard in without credentials. No answer, or a 5xx, is an UpstreamError that names
- * the host only (a URL's query may carry a token).
- */
-export async function probeMcpServer(url: string): Promise<"authorization-required" | "open"> {
-  const server = resourceUrlFromServerUrl(url);
-  let res: Response;
-  try {
-    res = await initialize(server);
-  } catch (e) {
-    throw new UpstreamError(`Could not ask the MCP server at ${server.host} whether it needs authorization: ${describeFailure(e).message}`);
-  }
-  if (res.status >= 500) {
-    throw new UpstreamError(`The MCP server at ${server.host} failed (HTTP ${res.status}) when asked whether it needs authorization`);
-  }
-  return res.status === 401 ? "authorization-required" : "open";
-}
-
 /** An unauthenticated MCP request: a 401 may name the resource metadata and the scope to ask for. */
 async function probe(server: URL): Promise<{ resourceMetadataUrl?: URL; scope?: string }> {
   try {

@@ -68,17 +68,25 @@ function claim(services: CoreServices, c: Connector, now: Date, until: Date): Pr
     .then((r) => r.count === 1);
 }
 
-async function refreshOne(services: CoreServices, c: Connector): Promise<keyof RefreshSummary | "skipped"> {
-  const credentials = openCredentials(services.secrets, c)!;
-  const server = await tokenServerOf(services.db, c.id);
-  if (!credentials.refreshToken || !server) {
-    if (c.tokenExpiresAt && c.tokenExpiresAt > new Date()) {
-      // still valid for a few minutes: look again once it has expired
-      await services.db.connector.updateMany({ where: { id: c.id }, data: { refreshLeaseUntil: c.tokenExpiresAt, updatedAt: c.updatedAt } });
-      return "skipped";
-    }
-    return expire(services, c, "The access token expired and the provider gave no refresh token: connect again");
-  }
+/** What asking the provider for a new access token came to. */
+export type TokenRefresh =
+  | { kind: "refreshed"; connector: Connector }
+  /** the provider will never refresh this token (or gave no refresh token): connect again */
+  | { kind: "refused"; reason: string }
+  /** transient (network, 5xx): a later attempt may work */
+  | { kind: "failed"; code: string }
+  /** the credentials changed meanwhile (a disconnect, a new consent, another instance's refresh) */
+  | { kind: "superseded" };
+
+/**
+ * Refreshes the connector's OAuth token with the server its tokens came from and stores the new
+ * ones, compare-and-set on the credentials read. Used by the scheduler and by the MCP client before
+ * a request with a token about to expire, or after a 401.
+ */
+export async function refreshConnectorToken(services: CoreServices, c: Connector): Promise<TokenRefresh> {
+  const credentials = openCredentials(services.secrets, c);
+  const server = credentials?.refreshToken ? await tokenServerOf(services.db, c.id) : null;
+  if (!credentials?.refreshToken || !server) return { kind: "refused", reason: "The access token expired and the provider gave no refresh token: connect again" };
   try {
     const as = serverMetadata(server);
     const client = clientOf(server);
@@ -88,31 +96,51 @@ async function refreshOne(services: CoreServices, c: Connector): Promise<keyof R
     });
     const tokens = await oauth.processRefreshTokenResponse(as, client, res);
     // compare-and-set on the credentials read: a disconnect or a new consent meanwhile wins
-    const { count } = await services.db.connector.updateMany({
-      where: { id: c.id, state: "CONNECTED", credentialsEnc: c.credentialsEnc },
+    const [row] = await services.db.connector.updateManyAndReturn({
+      where: { id: c.id, credentialsEnc: c.credentialsEnc, state: { in: ["CONNECTED", "ERROR"] } },
       data: { ...tokenColumns(services.secrets, c.id, tokens, credentials), updatedAt: c.updatedAt },
     });
-    return count === 1 ? "refreshed" : "skipped";
+    return row ? { kind: "refreshed", connector: row } : { kind: "superseded" };
   } catch (e) {
     const why = describeFailure(e);
     if (e instanceof oauth.ResponseBodyError && REFUSED.has(e.error)) {
-      return expire(services, c, `The provider refused to refresh the access token (${why.message}): connect again`);
+      return { kind: "refused", reason: `The provider refused to refresh the access token (${why.message}): connect again` };
     }
-    // transient (network, 5xx): the lease runs out and a later pass tries again
-    services.logger.warn({ connectorId: c.id, error: why.code }, "token refresh failed; will retry");
-    return "failed";
+    return { kind: "failed", code: why.code };
+  }
+}
+
+async function refreshOne(services: CoreServices, c: Connector): Promise<keyof RefreshSummary | "skipped"> {
+  const result = await refreshConnectorToken(services, c);
+  switch (result.kind) {
+    case "refreshed":
+      return "refreshed";
+    case "superseded":
+      return "skipped";
+    case "failed":
+      // transient: the lease runs out and a later pass tries again
+      services.logger.warn({ connectorId: c.id, error: result.code }, "token refresh failed; will retry");
+      return "failed";
+    case "refused":
+      if (c.tokenExpiresAt && c.tokenExpiresAt > new Date() && !openCredentials(services.secrets, c)?.refreshToken) {
+        // still valid for a few minutes without a refresh token: look again once it has expired
+        await services.db.connector.updateMany({ where: { id: c.id }, data: { refreshLeaseUntil: c.tokenExpiresAt, updatedAt: c.updatedAt } });
+        return "skipped";
+      }
+      return expire(services, c, result.reason);
   }
 }
 
 class Superseded extends Error {}
 
-async function expire(services: CoreServices, c: Connector, reason: string): Promise<"expired" | "skipped"> {
+/** TOKEN_EXPIRED with `reason`, unless the connector's credentials changed since `c` was read. */
+export async function expire(services: Pick<CoreServices, "db" | "pubsub" | "logger">, c: Connector, reason: string): Promise<"expired" | "skipped"> {
   try {
     await changeConnector(services, {
       id: c.id,
       actorId: null,
       decide: (current) => {
-        if (current.state !== "CONNECTED" || current.credentialsEnc !== c.credentialsEnc) throw new Superseded();
+        if (!(current.state === "CONNECTED" || current.state === "ERROR") || current.credentialsEnc !== c.credentialsEnc) throw new Superseded();
         return { action: "expireToken", data: { statusReason: reason, refreshLeaseUntil: null } };
       },
     });

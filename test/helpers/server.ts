@@ -2,7 +2,8 @@ import { Writable } from "node:stream";
 import { afterAll } from "vitest";
 import { type App, type AppOptions, buildApp, createServices } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
-import { defaultConfig, type ServerConfig } from "../../src/config.js";
+import { defaultConfig, type ServerConfig, type UpstreamConfig } from "../../src/config.js";
+import { createEgress } from "../../src/egress/egress.js";
 import { generateKeySpec, parseKeyring } from "../../src/crypto/keyring.js";
 import { createSecrets } from "../../src/crypto/secrets.js";
 import { newId } from "../../src/db/ids.js";
@@ -21,7 +22,8 @@ export const { seal: sealSecret, open: openSecret, sealJson, openJson } = secret
 
 /** What a test may set of a server: its configuration, its event bus, and the app's own options. */
 export interface TestAppOptions extends AppOptions {
-  config?: Partial<ServerConfig>;
+  /** loopback servers are allowed (EGRESS_ALLOWLIST=127.0.0.1,::1) and MCP_TIMEOUT is 3 s unless set */
+  config?: Partial<Omit<ServerConfig, "upstream">> & { upstream?: Partial<UpstreamConfig> };
   /** the event bus; made from redisUrl (or in memory) when absent */
   pubsub?: PubSub;
   redisUrl?: string;
@@ -60,12 +62,14 @@ export async function startServer(
   });
   const { config, pubsub, redisUrl, ...appOptions } = options.app ?? {};
   const logger = createLogger("debug", sink);
+  const serverConfig = defaultConfig({ ...config, upstream: { egressAllowlist: "127.0.0.1,::1", timeoutMs: 3_000, ...config?.upstream } });
   const services = createServices({
+    egress: createEgress({ allowlist: serverConfig.upstream.egressAllowlist, timeoutMs: serverConfig.upstream.timeoutMs }),
     db: prisma,
     secrets,
     logger,
     pubsub: pubsub ?? createEventBus({ redisUrl, logger }),
-    config: defaultConfig(config),
+    config: serverConfig,
   });
   const app = buildApp(services, { drainTimeoutMs: 2_000, ...appOptions });
   const url = await app.start(0, "127.0.0.1");

@@ -198,10 +198,11 @@ describe("MCP failures", () => {
 });
 
 describe("MCP_TIMEOUT", () => {
-  it("is milliseconds, 10 s by default", () => {
+  it("is milliseconds or a duration with a unit, 10 s by default", () => {
     expect(parseMcpTimeout(undefined)).toBe(DEFAULT_MCP_TIMEOUT_MS);
     expect(DEFAULT_MCP_TIMEOUT_MS).toBe(10_000);
     expect(parseMcpTimeout("2500")).toBe(2500);
-    for (const bad of ["0", "-1", "1.5", "10s", "9999999"]) expect(() => parseMcpTimeout(bad), bad).toThrow(/^MCP_TIMEOUT: /);
+    expect(parseMcpTimeout("10s")).toBe(10_000);
+    for (const bad of ["0", "-1", "1.5", "10 days", "9999999"]) expect(() => parseMcpTimeout(bad), bad).toThrow(/^MCP_TIMEOUT: /);
   });
 });

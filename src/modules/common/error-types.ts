@@ -50,8 +50,29 @@ builder.objectType(InvalidStateError, {
   fields: (t) => ({ state: t.field({ type: ConnectorStateEnum, nullable: true, resolve: (e) => e.state }) }),
 });
 
+const UpstreamErrorReasonEnum = builder.enumType("UpstreamErrorReason", {
+  description: "Why the provider or the connector's server failed",
+  values: {
+    UNAUTHORIZED: { value: "unauthorized", description: "it refused the credentials (HTTP 401 or 403): the connector is AUTH_FAILED" },
+    TOKEN_EXPIRED: { value: "token-expired", description: "the OAuth token was refused and could not be refreshed: TOKEN_EXPIRED" },
+    UNREACHABLE: { value: "unreachable", description: "nothing answered in time (or the address is not allowed)" },
+    PROTOCOL: { value: "protocol", description: "something answered that is not a working MCP server" },
+    UNUSABLE: { value: "unusable", description: "nothing was sent: the URL is incomplete or a credential cannot be sent" },
+  } as const,
+});
+
 builder.objectType(UpstreamError, {
   name: "UpstreamError",
-  description: "The provider or the connector's MCP server refused or failed (OAuth exchange, tool discovery).",
+  description: "The provider or the connector's MCP server refused or failed (OAuth exchange, tool discovery, health check).",
   interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.field({ type: UpstreamErrorReasonEnum, nullable: true, resolve: (e) => e.details.kind ?? null }),
+    connector: t.prismaField({
+      // named by its model, as ConnectorEvent.connector does, to avoid an import cycle
+      type: "Connector",
+      nullable: true,
+      description: "the connector as the attempt left it (AUTH_FAILED, ERROR, lastError), when it changed it",
+      resolve: (_query, e) => e.details.connector ?? null,
+    }),
+  }),
 });

@@ -4,6 +4,25 @@ import type { DeliveredEvent } from "../../connectors/event-stream.js";
 import { ConnectorEventKindEnum, ConnectorStateEnum } from "../common/enums.js";
 import { UserType } from "../viewer/types.js";
 
+interface ToolChangesShape {
+  added: string[];
+  removed: string[];
+  changed: string[];
+  held: string[];
+}
+
+const ToolChangesType = builder.objectRef<ToolChangesShape>("ToolChanges").implement({
+  description: "What a discovery changed in a connector's tools, by tool name",
+  fields: (t) => ({
+    added: t.exposeStringList("added", { description: "tools the server lists now and did not before" }),
+    removed: t.exposeStringList("removed", { description: "tools the server no longer lists (removed from the connector)" }),
+    changed: t.exposeStringList("changed", { description: "tools whose title, description, schemas or annotations changed upstream" }),
+    held: t.exposeStringList("held", {
+      description: "tools drift control now holds (disabled with pendingReview) until someone enables them with setToolDisabled",
+    }),
+  }),
+});
+
 export const ConnectorEventType = builder.prismaNode("ConnectorEvent", {
   description: "One entry of a connector's audit trail, and what connectorEvents subscribers receive",
   id: { field: "id" },
@@ -32,6 +51,12 @@ export const ConnectorEventType = builder.prismaNode("ConnectorEvent", {
       type: UserType,
       nullable: true,
       description: "who caused it; null for the server's own work (refresh, sync, health)",
+    }),
+    toolChanges: t.field({
+      type: ToolChangesType,
+      nullable: true,
+      description: "for a discovery that changed the tools (TOOLS_CHANGED, or the STATE_CHANGED of a connect): what changed",
+      resolve: (e) => (e.toolChanges as ToolChangesShape | null) ?? null,
     }),
     at: t.expose("at", { type: "DateTime" }),
   }),

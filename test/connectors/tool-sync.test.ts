@@ -2,8 +2,8 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createEgress } from "../../src/egress/egress.js";
 import { openSession } from "../../src/mcp/client.js";
-import { canonicalJson, sameJson } from "../../src/mcp/canonical-json.js";
-import { parseHoldNewTools, planToolSync, type SyncPlan, type ToolRow, toolDefinition } from "../../src/mcp/tool-sync.js";
+import { canonicalJson, sameJson } from "../../src/connectors/canonical-json.js";
+import { parseHoldNewTools, planToolSync, type SyncPlan, type ToolRow, toolDefinition } from "../../src/connectors/tool-sync.js";
 import { startMcp } from "../servers/mcp-servers.js";
 
 const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({

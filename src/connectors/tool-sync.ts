@@ -1,8 +1,17 @@
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolType } from "../generated/prisma/enums.js";
 import { sameJson } from "./canonical-json.js";
 
 type Json = Record<string, unknown>;
+
+/** A tool as an MCP server's tools/list gives it: the fields tool sync reads (the SDK's Tool has them). */
+export interface ListedTool {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: object;
+  outputSchema?: object;
+  annotations?: { title?: string; readOnlyHint?: boolean; destructiveHint?: boolean; [hint: string]: unknown };
+}
 
 /** What a ConnectorTool row holds about a tool, as the server defines it. */
 export interface ToolDefinition {
@@ -33,7 +42,7 @@ export type HoldNewTools = "after-first" | "all";
 export interface SyncInput {
   current: readonly ToolRow[];
   /** tools/list's tools, in the server's order */
-  discovered: readonly Tool[];
+  discovered: readonly ListedTool[];
   /** no discovery has run for this connector yet (its rows, if any, are the catalog's copies) */
   firstDiscovery: boolean;
   holdNewTools: HoldNewTools;
@@ -55,7 +64,7 @@ export interface SyncPlan {
 }
 
 /** An MCP tool as a ConnectorTool: title (or annotations.title) is the label; readOnlyHint makes it READ. */
-export function toolDefinition(tool: Tool, position: number): ToolDefinition {
+export function toolDefinition(tool: ListedTool, position: number): ToolDefinition {
   const annotations = tool.annotations ?? null;
   const type: ToolType = annotations?.readOnlyHint === true ? "READ" : "WRITE";
   return {

@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import type { Connector, PersonalConfiguration } from "../generated/prisma/client.js";
+import { refreshConnectorToken } from "../oauth/refresh.js";
+import type { McpUpstream, Services, UpstreamFailure, UpstreamOutcome, UpstreamSubject } from "../services.js";
+import { hasPlaceholders } from "../validation/mcp-url.js";
+import { type McpSession, openSession, type SessionOptions } from "./client.js";
+import { CredentialsHeaderError, credentialHeaders, type StoredCredentials, type StoredSecret } from "./credentials-headers.js";
+import { type McpFailure, McpFailureError } from "./failures.js";
+import { readPresetAuth } from "./preset-auth.js";
+import { SessionPool } from "./session-pool.js";
+
+/** A token expiring within this is refreshed before it is presented. */
+const REFRESH_AHEAD_MS = 60_000;
+
+export interface UpstreamOptions {
+  /** a server told an open session its tools changed (notifications/tools/list_changed) */
+  onToolsChanged?: (connectorId: string) => unknown;
+  pool?: { max?: number; idleMs?: number };
+}
+
+/** Where to send a request and what to present; `refresh` gets a newer OAuth token (after a 401). */
+interface Target {
+  url: string;
+  headers: Record<string, string>;
+  /** kept open in the pool under this key: the stored credentials of a connector */
+  pooled?: { key: string; owner: string };
+  refresh?: () => Promise<Target | UpstreamFailure>;
+}
+
+const failed = (failure: UpstreamFailure): { ok: false; failure: UpstreamFailure } => ({ ok: false, failure });
+const isFailure = (t: Target | UpstreamFailure): t is UpstreamFailure => "kind" in t;
+
+function fromMcp(f: McpFailure): UpstreamFailure {
+  if (f.kind === "unauthorized") {
+    return { kind: "unauthorized", status: f.status, message: f.message, ...(f.resourceMetadataUrl ? { resourceMetadataUrl: f.resourceMetadataUrl } : {}) };
+  }
+  return { kind: f.kind, message: f.message };
+}
+
+/**
+ * The MCP client behind the domain's port: presents a connector's (or personal configuration's)
+ * credentials as its server expects, refreshing an OAuth token that is about to expire and once more
+ * after a 401, through the egress policy, with MCP_TIMEOUT on each step. Sessions of stored
+ * credentials are kept open (bounded, idle ones closed) and watched for list_changed.
+ */
+export function createMcpUpstream(services: Services, options: UpstreamOptions = {}): McpUpstream {
+  const { db, secrets, egress, logger } = services;
+  const timeoutMs = services.config.upstream.timeoutMs;
+  const pool = new SessionPool({ max: options.pool?.max ?? 200, idleMs: options.pool?.idleMs ?? 5 * 60_000 });
+
+  // a burst of list_changed notices is one discovery, and one more if any came during it
+  const syncing = new Map<string, boolean>();
+  const noticed = (connectorId: string) => {
+    if (!options.onToolsChanged) return;
+    if (syncing.has(connectorId)) return void syncing.set(connectorId, true);
+    syncing.set(connectorId, false);
+    void (async () => {
+      do {
+        syncing.set(connectorId, false);
+        await Promise.resolve(options.onToolsChanged!(connectorId)).catch((err) => logger.error({ err, connectorId }, "tool sync after list_changed failed"));
+      } while (syncing.get(connectorId));
+      syncing.delete(connectorId);
+    })();
+  };
+
+  const presetAuth = async (presetId: string | null) =>
+    presetId ? readPresetAuth((await db.preset.findUnique({ where: { id: presetId }, select: { auth: true } }))?.auth) : null;
+
+  function headersFor(credentials: StoredCredentials | null, auth: Awaited<ReturnType<typeof presetAuth>>): Record<string, string> | UpstreamFailure {
+    try {
+      return credentialHeaders(credentials, auth);
+    } catch (e) {
+      if (e instanceof CredentialsHeaderError) return { kind: "unusable", message: `The stored credentials cannot be sent: ${e.message}` };
+      throw e;
+    }
+  }
+
+  function stored(column: "Connector.credentialsEnc" | "PersonalConfiguration.credentialsEnc", row: Connector | PersonalConfiguration): StoredCredentials | null {
+    if (!row.credentialsEnc || !row.credentialType) return null;
+    return { type: row.credentialType, secret: secrets.openJson<StoredSecret>(column, row.id, row.credentialsEnc) };
+  }
+
+  async function connectorTarget(c: Connector, allowRefresh = true): Promise<Target | UpstreamFailure> {
+    const oauth = c.credentialType === "OAUTH2";
+    if (oauth && allowRefresh && c.tokenExpiresAt && c.tokenExpiresAt.getTime() - Date.now() < REFRESH_AHEAD_MS) {
+      const refreshed = await refresh(c);
+      if (refreshed !== "kept") return refreshed;
+    }
+    const headers = headersFor(stored("Connector.credentialsEnc", c), await presetAuth(c.presetId));
+    if (isFailure(headers as Target | UpstreamFailure)) return headers as UpstreamFailure;
+    const fingerprint = createHash("sha256").update(`${c.url}\n${c.credentialsEnc ?? ""}`).digest("base64url");
+    return {
+      url: c.url,
+      headers: headers as Record<string, string>,
+      pooled: { key: `${c.id}:${fingerprint}`, owner: c.id },
+      ...(oauth && allowRefresh ? { refresh: async () => { const r = await refresh(c); return r === "kept" ? { kind: "token-expired", message: "The access token was refused and could not be refreshed: connect again" } : r; } } : {}),
+    };
+  }
+
+  /** A newer token's target, a failure, or "kept" when the refresh failed for now (use what we have). */
+  async function refresh(c: Connector): Promise<Target | UpstreamFailure | "kept"> {
+    const result = await refreshConnectorToken(services, c);
+    switch (result.kind) {
+      case "refreshed":
+        return connectorTarget(result.connector, false);
+      case "refused":
+        return { kind: "token-expired", message: result.reason };
+      case "failed":
+        logger.warn({ connectorId: c.id, error: result.code }, "token refresh before an MCP request failed; using the current token");
+        return "kept";
+      case "superseded": {
+        const now = await db.connector.findUnique({ where: { id: c.id } });
+        return now ? connectorTarget(now, false) : { kind: "unusable", message: "The connector was deleted" };
+      }
+    }
+  }
+
+  async function targetOf(subject: UpstreamSubject): Promise<Target | UpstreamFailure> {
+    const url = "personalConfiguration" in subject ? subject.url : subject.connector.url;
+    if (!url || hasPlaceholders(url)) return { kind: "unusable", message: "The server URL is incomplete: set the configuration its {placeholders} come from" };
+    if ("personalConfiguration" in subject) {
+      const pc = subject.personalConfiguration;
+      const headers = headersFor(stored("PersonalConfiguration.credentialsEnc", pc), await presetAuth(pc.presetId));
+      return isFailure(headers as Target | UpstreamFailure) ? (headers as UpstreamFailure) : { url, headers: headers as Record<string, string> };
+    }
+    if (subject.trying !== undefined) {
+      const c = subject.connector;
+      const trying = subject.trying ? { type: subject.trying.type, secret: subject.trying.secret } : null;
+      const headers = headersFor(trying, await presetAuth(c.presetId));
+      return isFailure(headers as Target | UpstreamFailure) ? (headers as UpstreamFailure) : { url, headers: headers as Record<string, string> };
+    }
+    return connectorTarget(subject.connector);
+  }
+
+  const sessionOptions = (t: Target): SessionOptions => ({ url: t.url, headers: t.headers, fetch: egress.fetch, timeoutMs });
+
+  async function attempt<T>(t: Target, use: (s: McpSession) => Promise<T>): Promise<UpstreamOutcome<T>> {
+    const watch = (s: McpSession) => s.onToolsChanged(() => noticed(t.pooled!.owner));
+    for (let round = 0; ; round++) {
+      let session: McpSession | undefined;
+      let reused = false;
+      try {
+        if (t.pooled) ({ session, reused } = await pool.acquire(t.pooled.key, t.pooled.owner, () => openSession(sessionOptions(t)), watch));
+        else session = await openSession(sessionOptions(t));
+        return { ok: true, value: await use(session) };
+      } catch (e) {
+        if (!(e instanceof McpFailureError)) throw e;
+        if (t.pooled) pool.drop(t.pooled.key);
+        // a kept session may have ended on the server's side (restart, expiry): one fresh try
+        if (reused && round === 0) continue;
+        logger.debug({ url: new URL(t.url).host, kind: e.failure.kind, debug: e.failure.debug }, "MCP request failed");
+        return failed(fromMcp(e.failure));
+      } finally {
+        if (!t.pooled) await session?.close();
+      }
+    }
+  }
+
+  async function run<T>(subject: UpstreamSubject, use: (s: McpSession) => Promise<T>): Promise<UpstreamOutcome<T>> {
+    const target = await targetOf(subject);
+    if (isFailure(target)) return failed(target);
+    const outcome = await attempt(target, use);
+    if (outcome.ok || outcome.failure.kind !== "unauthorized" || !target.refresh) return outcome;
+    const retry = await target.refresh();
+    return isFailure(retry) ? failed(retry) : attempt(retry, use);
+  }
+
+  return {
+    listTools: (subject) => run(subject, (s) => s.listTools()),
+    check: (subject) => run(subject, async (s) => void (await s.ping())),
+    forget: (connectorId) => pool.closeOwner(connectorId),
+    close: () => pool.closeAll(),
+  };
+}
