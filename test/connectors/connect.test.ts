@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { openJson } from "../helpers/server.js";
 import { prisma } from "../helpers/database.js";
 import { pendingAuthorization, team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { connectors, member } from "./api.js";
-import { answeringServer } from "./http-servers.js";
+import { startMcp } from "../servers/mcp-servers.js";
 
 const stored = async (id: string) => {
   const row = await prisma.connector.findUniqueOrThrow({ where: { id } });
@@ -14,7 +14,8 @@ const stored = async (id: string) => {
 describe("connectConnector and disconnectConnector", async () => {
   const server = await startServer();
   // a custom MCP server that lets anyone in: connecting without credentials asks it first
-  const open = await answeringServer(200);
+  const open = await startMcp();
+  afterAll(() => open.stop());
   const admin = async () => connectors(server.as((await team()).alice.key));
 
   it.each([
@@ -23,7 +24,7 @@ describe("connectConnector and disconnectConnector", async () => {
     ["freshdesk", { apiKey: "fd-key" }, "API_KEY", { apiKey: "fd-key" }],
   ] as const)("connects a %s connector with its credentials, sealed", async (presetSlug, credentials, type, secret) => {
     const api = await admin();
-    const c = await api.created({ presetSlug });
+    const c = await api.created({ presetSlug, ...(presetSlug === "freshdesk" ? { configuration: { domain: "acme" } } : {}) });
     const connected = member(await api.connect({ id: c.id, ...credentials }), "ConnectConnectorSuccess").connector;
     expect(connected).toMatchObject({ id: c.id, state: "CONNECTED", isAuthenticated: true, version: 2, statusReason: null });
     const { row, secret: opened } = await stored(c.id);
@@ -40,7 +41,7 @@ describe("connectConnector and disconnectConnector", async () => {
       [{}, "NONE", null],
     ] as const;
     for (const [credentials, authType, credentialType] of cases) {
-      const c = await api.created({ url: `${open}/mcp` });
+      const c = await api.created({ url: open.url });
       const connected = member(await api.connect({ id: c.id, ...credentials }), "ConnectConnectorSuccess").connector;
       expect(connected).toMatchObject({ state: "CONNECTED", authType });
       expect((await stored(c.id)).row.credentialType).toBe(credentialType);

@@ -9,7 +9,7 @@ import { connectors, member } from "./api.js";
 const GITHUB_CONFIG = { repository: "octo-org/octo-repo", branch: "main", paths: [] };
 
 describe("createConnector", async () => {
-  const server = await startServer();
+  const server = await startServer({ catalog: "shipped" });
 
   it("creates a TEAM connector from a preset: CREATED, version 1, the preset's tools copied, a CREATED event", async () => {
     const { alice } = await team();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../helpers/database.js";
 import { pendingAuthorization, team } from "../helpers/fixtures.js";
-import { startServer } from "../helpers/server.js";
+import { startServer, catalogUrl } from "../helpers/server.js";
 import { connectors, member } from "./api.js";
 
 describe("updateConnector, setToolDisabled and deleteConnector", async () => {
@@ -37,7 +37,7 @@ describe("updateConnector, setToolDisabled and deleteConnector", async () => {
     const { api } = await admin();
     const c = await api.created({ presetSlug: "zendesk" });
     const u = member(await api.update({ id: c.id, configuration: { subdomain: "beta" } }), "UpdateConnectorSuccess").connector;
-    expect(u).toMatchObject({ url: "https://beta.zendesk.com/api/mcp", isConfigured: true });
+    expect(u).toMatchObject({ url: catalogUrl("https://beta.zendesk.com/api/mcp"), isConfigured: true });
   });
 
   it("answers an input that names no field with the connector as it is, without a new version", async () => {

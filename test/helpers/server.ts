@@ -11,6 +11,7 @@ import { createEventBus, type PubSub } from "../../src/events/pubsub.js";
 import type { Role } from "../../src/generated/prisma/enums.js";
 import { createLogger } from "../../src/logger.js";
 import { loadCatalog, readCatalog } from "../../src/catalog/load.js";
+import { type CatalogUpstream, startCatalogUpstream } from "../servers/catalog-upstream.js";
 import { openTestDatabase, prisma } from "./database.js";
 import { type GraphQLClient, graphqlClient } from "./graphql.js";
 
@@ -40,17 +41,38 @@ export interface TestServer {
 }
 
 let databaseClose: (() => Promise<void>) | null = null;
+let standIn: CatalogUpstream | null = null;
 
-/** One database per test file (opened once), with the catalog loaded; any number of servers on it. */
+/** Where a shipped preset URL points in this file's catalog (the stand-in's), or the URL itself. */
+export const catalogUrl = (shipped: string) => (standIn ? standIn.urlFor(shipped) : shipped);
+/** The stand-in for the catalog's servers of this test file, when it has one. */
+export const catalogUpstream = () => standIn;
+
+/**
+ * One database per test file (opened once), with the catalog loaded; any number of servers on it.
+ * The catalog's presets point at one loopback MCP server standing in for theirs (so connecting a
+ * preset really talks MCP), unless `catalog: "shipped"` keeps the real URLs (nothing answers there).
+ */
 export async function startServer(
-  options: { withCatalog?: boolean; /** the server's configuration and app options (refresh, limits, ...) */ app?: TestAppOptions } = {},
+  options: {
+    withCatalog?: boolean;
+    catalog?: "stand-in" | "shipped";
+    /** the server's configuration and app options (refresh, limits, ...) */
+    app?: TestAppOptions;
+  } = {},
 ): Promise<TestServer> {
   if (!databaseClose) {
     databaseClose = await openTestDatabase();
-    if (options.withCatalog !== false) await loadCatalog(prisma, await readCatalog());
+    if (options.withCatalog !== false) {
+      const shipped = await readCatalog();
+      if (options.catalog !== "shipped") standIn = await startCatalogUpstream(shipped);
+      await loadCatalog(prisma, standIn ? standIn.presets : shipped);
+    }
     afterAll(async () => {
       await databaseClose?.();
       databaseClose = null;
+      await standIn?.stop();
+      standIn = null;
     });
   }
   const logs: string[] = [];
