@@ -31,7 +31,7 @@ async function snapshot() {
 }
 
 describe("the preset catalog", async () => {
-  const server = await startServer();
+  const server = await startServer({ catalog: "shipped" });
 
   it("ships the twelve services, each with tools that read and tools that write", async () => {
     const t = await team();

@@ -11,6 +11,7 @@ import { ok } from "../helpers/graphql.js";
 import { startServer } from "../helpers/server.js";
 import { startAuthServer } from "../servers/auth-server.js";
 import { startMcpServer } from "../servers/mcp-resource-server.js";
+import { startMcp, tool } from "../servers/mcp-servers.js";
 import { consent, openCallback } from "./browser.js";
 import { ConnectConnector, createConnector, DisconnectConnector, readConnector, startConsent } from "./flow.js";
 
@@ -18,9 +19,11 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
   const server = await startServer({ app: { refresh: { enabled: false } } });
   const callbackPrefix = `${server.url}/oauth/callback`;
   const auth = await startAuthServer();
-  const mcp = await startMcpServer(auth.issuer);
+  // a real MCP server that accepts the access tokens this authorization server issued
+  const issued = async (token: string) => (await auth.provider.AccessToken.find(token)) !== undefined;
+  const mcp = await startMcpServer(auth.issuer, issued);
   // another MCP server of the same authorization server, which no preset names: a custom connector's
-  const customMcp = await startMcpServer(auth.issuer);
+  const customMcp = await startMcpServer(auth.issuer, issued);
   afterAll(() => Promise.all([auth.stop(), mcp.stop(), customMcp.stop()]));
   const failing = await answeringServer(503); // a custom MCP server that fails
   const { alice } = await team();
@@ -106,15 +109,16 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
     expect(auth.count("registration")).toBe(registrations + 1);
   });
 
-  it("connects a custom MCP connector whose server lets it in without credentials as NONE", async () => {
-    const open = await openMcpServer();
+  it("connects a custom MCP connector whose server lets it in without credentials as NONE, with its tools", async () => {
+    const open = await startMcp({ tools: [tool("lookup")] });
     try {
       const created = await createConnector(gql, { url: open.url });
       expect(created).toMatchObject({ type: "mcp", authType: "NONE" });
       const data = ok(await gql.run(ConnectConnector, { input: { id: created.id } })).connectConnector;
       if (data.__typename !== "ConnectConnectorSuccess") throw new Error(JSON.stringify(data));
       expect(data.connector).toMatchObject({ state: "CONNECTED", authType: "NONE", authRequest: null, version: created.version + 1 });
-      expect(open.requests).toEqual(["POST /mcp initialize"]);
+      expect(open.seen.filter((r) => r.rpc).map((r) => r.rpc)).toEqual(["initialize", "notifications/initialized", "tools/list"]);
+      expect(open.seen.every((r) => r.authorization === undefined)).toBe(true);
       expect(await prisma.oAuthAuthorization.count({ where: { connectorId: created.id } })).toBe(0);
     } finally {
       await open.stop();
@@ -122,14 +126,15 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
   });
 
   it.each([
-    ["no server answers", async () => ({ url: `${await silentUrl()}/mcp`, message: /Could not ask the MCP server at 127\.0\.0\.1:\d+/ })],
-    ["the server fails", async () => ({ url: `${failing}/mcp`, message: /The MCP server at 127\.0\.0\.1:\d+ failed \(HTTP 503\)/ })],
-  ])("answers UpstreamError naming the host when %s at a custom MCP connector's URL, and changes nothing", async (_label, target) => {
-    const { url, message } = await target();
+    ["no server answers", async () => ({ url: `${await silentUrl()}/mcp`, message: "The server could not be reached", reason: "UNREACHABLE" })],
+    ["the server fails", async () => ({ url: `${failing}/mcp`, message: "The server failed (HTTP 503)", reason: "PROTOCOL" })],
+  ])("answers UpstreamError when %s at a custom MCP connector's URL, and leaves it in ERROR with the reason", async (_label, target) => {
+    const { url, message, reason } = await target();
     const created = await createConnector(gql, { url });
     const data = ok(await gql.run(ConnectConnector, { input: { id: created.id } })).connectConnector;
-    expect(data).toMatchObject({ __typename: "UpstreamError", message: expect.stringMatching(message) });
-    expect(await readConnector(gql, created.id)).toEqual(created);
+    expect(data).toMatchObject({ __typename: "UpstreamError", message, reason, connectorAfter: { state: "ERROR" } });
+    expect(await readConnector(gql, created.id)).toMatchObject({ state: "ERROR", statusReason: message, authType: "NONE", authRequest: null });
+    expect(await prisma.oAuthAuthorization.count({ where: { connectorId: created.id } })).toBe(0);
   });
 
   it("reports an MCP server that offers no OAuth metadata as an UpstreamError", async () => {
@@ -142,30 +147,3 @@ describe("OAuth discovered from the MCP server, with dynamic client registration
     expect((await prisma.connector.findUniqueOrThrow({ where: { id: c.id } })).state).toBe("CREATED");
   });
 });
-
-/** A custom MCP server that needs no authorization: it answers `initialize` with 200. */
-async function openMcpServer() {
-  const requests: string[] = [];
-  const http = createServer(async (req, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    const message = body ? (JSON.parse(body) as { id?: number; method?: string }) : {};
-    requests.push(`${req.method} ${req.url} ${message.method ?? ""}`.trim());
-    res.writeHead(200, { "content-type": "application/json" }).end(
-      JSON.stringify({
-        jsonrpc: "2.0",
-        id: message.id ?? null,
-        result: { protocolVersion: "2025-06-18", capabilities: { tools: {} }, serverInfo: { name: "open", version: "1.0.0" } },
-      }),
-    );
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`,
-    requests,
-    stop: () => new Promise<void>((resolve) => {
-      http.close(() => resolve());
-      http.closeAllConnections();
-    }),
-  };
-}

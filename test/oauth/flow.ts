@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
+import { startMcpServer, type TestMcpServer } from "../servers/mcp-resource-server.js";
 import { prisma } from "../helpers/database.js";
 import { newId } from "../../src/db/ids.js";
 import { graphql } from "../gql/index.js";
@@ -37,6 +38,7 @@ export const ConnectConnector = graphql(`
       __typename
       ... on ConnectConnectorSuccess { connector { ...OAuthConnectorFields } }
       ... on ValidationError { message fieldErrors { path message } }
+      ... on UpstreamError { reason connectorAfter { state } }
       ... on Error { message }
     }
   }
@@ -58,14 +60,28 @@ const ConnectorQuery = graphql(`
   }
 `);
 
-/** A preset whose OAuth endpoints are the test authorization server's. */
+const resourceServers = new WeakMap<TestAuthServer, Promise<TestMcpServer>>();
+
+/** A real MCP server that accepts the access tokens `auth` issued and still knows (one per server). */
+export function mcpServerFor(auth: TestAuthServer): Promise<TestMcpServer> {
+  let server = resourceServers.get(auth);
+  if (!server) {
+    server = startMcpServer(auth.issuer, async (token) => (await auth.provider.AccessToken.find(token)) !== undefined);
+    resourceServers.set(auth, server);
+    afterAll(async () => (await server!).stop());
+  }
+  return server;
+}
+
+/** A preset whose OAuth endpoints are the test authorization server's, and its MCP server one that honours them. */
 export async function presetFor(auth: TestAuthServer, slug = `idp-${randomBytes(3).toString("hex")}`, oauth?: object) {
+  const mcp = await mcpServerFor(auth);
   await prisma.preset.create({
     data: {
       id: newId("pset"),
       slug,
       name: `Test IdP ${slug}`,
-      mcpUrl: "https://mcp.example.test/mcp",
+      mcpUrl: mcp.url,
       authType: "OAUTH",
       oauthScopes: ["mcp:tools", "offline_access"],
       oauth: oauth ?? {

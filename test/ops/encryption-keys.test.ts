@@ -1,13 +1,14 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { startMcp } from "../servers/mcp-servers.js";
 import { generateKeySpec } from "../../src/crypto/keyring.js";
 import { graphql } from "../gql/index.js";
 import { graphqlClient, ok } from "../helpers/graphql.js";
 import { cli, dataDir, spawnEntry, startMain } from "./processes.js";
 
-const CreateStripe = graphql(`
-  mutation KeysCreateStripe($input: CreateConnectorInput!) {
+const CreateConnector = graphql(`
+  mutation KeysCreateConnector($input: CreateConnectorInput!) {
     createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }
   }
 `);
@@ -27,11 +28,12 @@ describe("encryption keys", () => {
     expect(await embedded.stop()).toBe(0);
 
     const [oldKey, newKey] = [generateKeySpec("old"), generateKeySpec("new")];
-    const first = await startMain({ DATA_DIR, BOOTSTRAP_API_KEY, ENCRYPTION_KEYS: oldKey });
+    const first = await startMain({ DATA_DIR, BOOTSTRAP_API_KEY, ENCRYPTION_KEYS: oldKey, EGRESS_ALLOWLIST: "127.0.0.1" });
     const client = graphqlClient(first.url, BOOTSTRAP_API_KEY);
-    const created = ok(await client.run(CreateStripe, {
-      input: { presetSlug: "stripe", configuration: { mode: "test", defaultCurrency: "usd" } },
-    })).createConnector;
+    // a real MCP server on loopback, which the server may reach with EGRESS_ALLOWLIST
+    const mcp = await startMcp({ auth: { bearer: "rk_test_secret" } });
+    onTestFinished(() => mcp.stop());
+    const created = ok(await client.run(CreateConnector, { input: { url: mcp.url } })).createConnector;
     if (!("connector" in created)) throw new Error(JSON.stringify(created));
     const connected = ok(await client.run(ConnectWithToken, { input: { id: created.connector.id, accessToken: "rk_test_secret" } }));
     expect(connected.connectConnector).toEqual({ connector: { state: "CONNECTED" } });

@@ -18,8 +18,16 @@ export interface SeenRequest {
 
 export interface McpServerOptions {
   tools?: Tool[];
-  /** a bearer token to require (rotatable); or a header and its value, e.g. an API key */
-  auth?: { bearer: string } | { header: string; value: string; status?: 401 | 403 };
+  /**
+   * a bearer token to require (rotatable); a header and its value, e.g. an API key; or a verifier of
+   * bearer tokens (an OAuth resource server), whose 401 names `resourceMetadata`
+   */
+  auth?:
+    | { bearer: string }
+    | { header: string; value: string; status?: 401 | 403 }
+    | { verify: (token: string) => Promise<boolean>; resourceMetadata?: string };
+  /** more routes on the same server, by path (e.g. OAuth protected resource metadata) */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse, origin: string) => void>;
   /** tools/list returns pages of this many tools, chained by nextCursor */
   pageSize?: number;
   /** false: ping is answered with method-not-found */
@@ -84,10 +92,17 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
     return server;
   }
 
-  /** null when the request may go on; otherwise the refusal is written */
-  function refused(req: IncomingMessage, res: ServerResponse): boolean {
+  /** false when the request may go on; otherwise the refusal is written */
+  async function refused(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const auth = options.auth;
     if (!auth) return false;
+    if ("verify" in auth) {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+      if (token && (await auth.verify(token))) return false;
+      const metadata = auth.resourceMetadata ? `, resource_metadata="${auth.resourceMetadata.replace("{origin}", origin)}"` : "";
+      res.writeHead(401, { "www-authenticate": `Bearer error="invalid_token"${metadata}`, "content-type": "application/json" }).end('{"error":"invalid_token"}');
+      return true;
+    }
     if ("bearer" in auth) {
       const given = req.headers.authorization;
       if (given === `Bearer ${state.token}`) return false;
@@ -135,6 +150,7 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
     res.writeHead(404).end();
   }
 
+  let origin = "";
   const http = createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     const body = req.method === "POST" ? await readBody(req) : undefined;
@@ -143,13 +159,15 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
     seen.push({ method: req.method ?? "", path, rpc, authorization: req.headers.authorization, apiKey });
     // an older server's router refuses a Streamable HTTP POST before its auth middleware runs
     if (options.transport === "sse" && req.method === "POST" && path === "/sse") return res.writeHead(405).end();
-    if (refused(req, res)) return;
+    const route = options.routes?.[path];
+    if (route) return route(req, res, origin);
+    if (await refused(req, res)) return;
     if (options.transport === "sse") return legacy(req, res, path, body);
     if (path !== "/mcp") return res.writeHead(404).end();
     return streamable(req, res, body);
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
   return {
     url: `${origin}${options.transport === "sse" ? "/sse" : "/mcp"}`,

@@ -67,11 +67,12 @@ builder.objectType(UpstreamError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     reason: t.field({ type: UpstreamErrorReasonEnum, nullable: true, resolve: (e) => e.details.kind ?? null }),
-    connector: t.prismaField({
+    // not `connector`: the success members' non-null `connector` could not be selected beside it
+    connectorAfter: t.prismaField({
       // named by its model, as ConnectorEvent.connector does, to avoid an import cycle
       type: "Connector",
       nullable: true,
-      description: "the connector as the attempt left it (AUTH_FAILED, ERROR, lastError), when it changed it",
+      description: "the connector as the failed attempt left it (AUTH_FAILED, ERROR, lastError), when it changed it",
       resolve: (_query, e) => e.details.connector ?? null,
     }),
   }),
