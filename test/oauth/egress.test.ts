@@ -3,15 +3,18 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/db/ids.js";
 import { UNREACHABLE } from "../../src/egress/errors.js";
+import { refreshConnectorToken } from "../../src/oauth/refresh.js";
+import type { OAuthServer, StoredCredentials } from "../../src/oauth/types.js";
 import { silentUrl } from "../connectors/http-servers.js";
 import { graphql } from "../gql/index.js";
 import { prisma } from "../helpers/database.js";
-import { team } from "../helpers/fixtures.js";
+import { connector as connectorRow, pendingAuthorization, team } from "../helpers/fixtures.js";
 import { type GraphQLClient, ok } from "../helpers/graphql.js";
-import { startServer } from "../helpers/server.js";
+import { sealJson, startServer } from "../helpers/server.js";
 import { startAuthServer } from "../servers/auth-server.js";
 import { startMcpServer } from "../servers/mcp-resource-server.js";
-import { createConnector, readConnector } from "./flow.js";
+import { consent, openCallback } from "./browser.js";
+import { confidentialClient, createConnector, DisconnectConnector, presetFor, readConnector, startConsent } from "./flow.js";
 
 const Connect = graphql(`
   mutation EgressConnectConnector($input: ConnectConnectorInput!) {
@@ -66,8 +69,22 @@ async function closedIpv6Port(): Promise<number> {
   return port;
 }
 
+const CLIENT = { clientId: "plugboard-egress", clientSecret: "egress-test-secret-5e4d3c2b1a09" };
+const SLUG = "egress-idp";
+
+// one describe: the test database closes after the block that started the first server
 describe("OAuth through the egress policy", async () => {
-  const auth = await startAuthServer();
+  const app = (egressAllowlist?: string) => ({
+    refresh: { enabled: false },
+    config: { oauthClients: { [SLUG]: CLIENT }, upstream: egressAllowlist === undefined ? {} : { egressAllowlist } },
+  });
+  const strict = await startServer({ app: app("") });
+  const v4Only = await startServer({ app: app("127.0.0.1") });
+  const loopback = await startServer({ app: app() }); // 127.0.0.1 and ::1, as in every other test
+  const callbackPrefix = `${strict.url}/oauth/callback`;
+
+  const auth = await startAuthServer({ clients: [confidentialClient(CLIENT, callbackPrefix)] });
+  await presetFor(auth, SLUG);
   const mcp = await startMcpServer(auth.issuer);
   const v6 = await metadataServerOnIpv6();
   // OAuth-protected MCP servers on 127.0.0.1 whose resource metadata names an authorization server on ::1
@@ -75,11 +92,7 @@ describe("OAuth through the egress policy", async () => {
   const namingClosedV6 = await startMcpServer(`http://[::1]:${await closedIpv6Port()}`);
   afterAll(() => Promise.all([auth.stop(), mcp.stop(), v6.stop(), namingV6.stop(), namingClosedV6.stop()]));
 
-  const refresh = { enabled: false };
-  const strict = await startServer({ app: { refresh, config: { upstream: { egressAllowlist: "" } } } });
-  const v4Only = await startServer({ app: { refresh, config: { upstream: { egressAllowlist: "127.0.0.1" } } } });
-  const loopback = await startServer({ app: { refresh } }); // 127.0.0.1 and ::1, as in every other test
-  const { alice } = await team();
+  const { alice, organizationId } = await team();
   const [strictGql, v4OnlyGql, loopbackGql] = [strict, v4Only, loopback].map((s) => s.as(alice.key));
 
   it("with the allowlist empty, reaches neither a loopback MCP server nor its authorization server, and says only that it could not", async () => {
@@ -136,5 +149,68 @@ describe("OAuth through the egress policy", async () => {
       `No OAuth client is configured for this connector and ${v6.issuer} offers no dynamic client registration: create the connector with a clientId (and clientSecret)`,
     );
     expect(v6.requests.slice(asked)).toEqual(["GET /.well-known/oauth-authorization-server"]);
+  });
+
+  /** A CONNECTED connector holding tokens from `auth` (made up: the provider does not know them). */
+  async function holdingTokens() {
+    const c = await connectorRow(organizationId, { presetSlug: SLUG, state: "CONNECTED" });
+    const server: OAuthServer = {
+      source: "preset",
+      issuer: auth.issuer,
+      authorizationEndpoint: `${auth.issuer}/auth`,
+      tokenEndpoint: `${auth.issuer}/token`,
+      revocationEndpoint: `${auth.issuer}/token/revocation`,
+      clientId: CLIENT.clientId,
+      clientSecretFrom: "environment",
+      tokenEndpointAuthMethod: "client_secret_post",
+      scopes: [],
+      resource: null,
+      redirectUri: callbackPrefix,
+      presetSlug: SLUG,
+      extraParams: {},
+    };
+    const authorization = await pendingAuthorization(c, `${auth.issuer}/auth?x=1`);
+    await prisma.oAuthAuthorization.update({ where: { id: authorization.id }, data: { usedAt: new Date(), server: server as object } });
+    const credentials: StoredCredentials = { accessToken: `access-${c.id}`, refreshToken: `refresh-${c.id}` };
+    return prisma.connector.update({
+      where: { id: c.id },
+      data: { credentialType: "OAUTH2", credentialsEnc: sealJson("Connector.credentialsEnc", c.id, credentials), tokenExpiresAt: new Date(Date.now() + 60_000) },
+    });
+  }
+
+  it("exchanges no code with a token endpoint the allowlist leaves out, and fails the flow with the one message", async () => {
+    const created = await createConnector(strictGql, { presetSlug: SLUG });
+    const { authorizationUrl } = await startConsent(strictGql, created.id); // preset endpoints: nothing fetched yet
+    const tokenRequests = auth.count("token");
+    await openCallback(await consent(authorizationUrl, callbackPrefix));
+    expect(await readConnector(strictGql, created.id)).toMatchObject({ state: "AUTH_FAILED", statusReason: `The token exchange failed: ${UNREACHABLE}` });
+    expect(auth.count("token")).toBe(tokenRequests);
+  });
+
+  it("refreshes and revokes nothing at a provider the allowlist leaves out", async () => {
+    const c = await holdingTokens();
+    const tokenRequests = auth.count("token", "refresh_token");
+    expect(await refreshConnectorToken(strict.app.services, c)).toEqual({ kind: "failed", code: "unreachable" });
+    expect(auth.count("token", "refresh_token")).toBe(tokenRequests);
+
+    const revocations = auth.count("revocation");
+    const data = ok(await strictGql.run(DisconnectConnector, { input: { id: c.id } })).disconnectConnector;
+    expect(data).toMatchObject({ __typename: "DisconnectConnectorSuccess", connector: { state: "DISCONNECTED" } });
+    expect(auth.count("revocation")).toBe(revocations);
+    const failed = strict.logs.filter((line) => line.includes("token revocation failed") && line.includes(c.id));
+    expect(failed.map((line) => (JSON.parse(line) as { error: string }).error)).toEqual(["unreachable", "unreachable"]);
+  });
+
+  it("refreshes and revokes at that provider once loopback is allowlisted (the refusal above is the policy's)", async () => {
+    const c = await holdingTokens();
+    const tokenRequests = auth.count("token", "refresh_token");
+    // the provider never issued this refresh token: it is asked, and refuses it
+    expect(await refreshConnectorToken(loopback.app.services, c)).toMatchObject({ kind: "refused" });
+    expect(auth.count("token", "refresh_token")).toBe(tokenRequests + 1);
+
+    const revocations = auth.count("revocation");
+    const data = ok(await loopbackGql.run(DisconnectConnector, { input: { id: c.id } })).disconnectConnector;
+    expect(data.__typename).toBe("DisconnectConnectorSuccess");
+    expect(auth.count("revocation")).toBe(revocations + 2);
   });
 });
