@@ -60,7 +60,9 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
   } catch (e) {
     const why = describeFailure(e);
     const refused = e instanceof oauth.AuthorizationResponseError;
-    const failure = { code: why.code, message: refused ? `The provider refused the authorization: ${why.message}` : `${step}: ${why.message}` };
+    // unanswered, the token endpoint goes unnamed: one sentence whatever address was tried
+    const at = why.code === "unreachable" ? "The token exchange failed" : step;
+    const failure = { code: why.code, message: refused ? `The provider refused the authorization: ${why.message}` : `${at}: ${why.message}` };
     await reject(row, failure, deps);
     return finished(failure);
   }
@@ -122,7 +124,7 @@ async function exchange(
     validated,
     server.redirectUri,
     deps.secrets.open("OAuthAuthorization.codeVerifierEnc", row.id, row.codeVerifierEnc),
-    { ...requestOptions(server.tokenEndpoint), ...(server.resource ? { additionalParameters: { resource: server.resource } } : {}) },
+    { ...requestOptions(server.tokenEndpoint, deps.egress), ...(server.resource ? { additionalParameters: { resource: server.resource } } : {}) },
   );
   return oauth.processAuthorizationCodeResponse(as, client, res);
 }

@@ -1,6 +1,7 @@
 import { extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
 import { checkResourceAllowed, resourceUrlFromServerUrl } from "@modelcontextprotocol/sdk/shared/auth-utils.js";
 import * as oauth from "oauth4webapi";
+import type { Egress } from "../egress/egress.js";
 import { UpstreamError } from "../errors.js";
 import { describeFailure, isLoopbackHttp, requestOptions } from "./http.js";
 
@@ -15,14 +16,15 @@ export interface Discovered {
  * The MCP authorization spec's discovery: the MCP server's protected resource metadata (RFC 9728,
  * from its 401 challenge or the well-known URLs), then its authorization server's metadata
  * (RFC 8414, OpenID discovery as fallback). A server without resource metadata is taken to be its
- * own authorization server (the spec's 2025-03-26 behaviour).
+ * own authorization server (the spec's 2025-03-26 behaviour). Every request goes through the egress
+ * policy: the metadata may name any URL, and a non-public one must not be reachable through it.
  */
-export async function discover(mcpUrl: string): Promise<Discovered> {
+export async function discover(mcpUrl: string, egress: Pick<Egress, "fetch">): Promise<Discovered> {
   const server = resourceUrlFromServerUrl(mcpUrl);
-  const challenge = await probe(server);
-  const prm = await protectedResource(server, challenge.resourceMetadataUrl);
+  const challenge = await probe(server, egress);
+  const prm = await protectedResource(server, egress, challenge.resourceMetadataUrl);
   const issuer = new URL(prm?.authorization_servers?.[0] ?? server.origin);
-  const as = await authorizationServer(issuer);
+  const as = await authorizationServer(issuer, egress);
   if (!as.authorization_endpoint || !as.token_endpoint) {
     throw new UpstreamError(`The authorization server ${issuer.href} does not publish authorization and token endpoints`);
   }
@@ -38,9 +40,9 @@ export async function discover(mcpUrl: string): Promise<Discovered> {
 }
 
 /** An unauthenticated MCP request: a 401 may name the resource metadata and the scope to ask for. */
-async function probe(server: URL): Promise<{ resourceMetadataUrl?: URL; scope?: string }> {
+async function probe(server: URL, egress: Pick<Egress, "fetch">): Promise<{ resourceMetadataUrl?: URL; scope?: string }> {
   try {
-    const res = await initialize(server);
+    const res = await initialize(server, egress);
     return res.status === 401 ? extractWWWAuthenticateParams(res) : {};
   } catch {
     return {}; // the well-known URLs may still answer
@@ -48,8 +50,8 @@ async function probe(server: URL): Promise<{ resourceMetadataUrl?: URL; scope?: 
 }
 
 /** An MCP `initialize` without credentials. Only the status and headers matter: the body is dropped. */
-async function initialize(server: URL): Promise<Response> {
-  const res = await fetch(server, {
+async function initialize(server: URL, egress: Pick<Egress, "fetch">): Promise<Response> {
+  const res = await egress.fetch(server, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
     body: JSON.stringify({
@@ -65,11 +67,11 @@ async function initialize(server: URL): Promise<Response> {
   return res;
 }
 
-async function protectedResource(server: URL, fromChallenge?: URL): Promise<oauth.ResourceServer | null> {
+async function protectedResource(server: URL, egress: Pick<Egress, "fetch">, fromChallenge?: URL): Promise<oauth.ResourceServer | null> {
   const attempts =
     fromChallenge && (fromChallenge.protocol === "https:" || isLoopbackHttp(fromChallenge))
-      ? [() => fetch(fromChallenge, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(10_000) })]
-      : [server, new URL(server.origin)].map((u) => () => oauth.resourceDiscoveryRequest(u, requestOptions(u)));
+      ? [() => egress.fetch(fromChallenge, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(10_000) })]
+      : [server, new URL(server.origin)].map((u) => () => oauth.resourceDiscoveryRequest(u, requestOptions(u, egress)));
   for (const attempt of attempts) {
     try {
       const res = await attempt();
@@ -95,15 +97,18 @@ async function resourceMetadata(server: URL, res: Response): Promise<oauth.Resou
   }
 }
 
-async function authorizationServer(issuer: URL): Promise<oauth.AuthorizationServer> {
+async function authorizationServer(issuer: URL, egress: Pick<Egress, "fetch">): Promise<oauth.AuthorizationServer> {
   let failure: unknown;
   for (const algorithm of ["oauth2", "oidc"] as const) {
     try {
-      const res = await oauth.discoveryRequest(issuer, { algorithm, ...requestOptions(issuer) });
+      const res = await oauth.discoveryRequest(issuer, { algorithm, ...requestOptions(issuer, egress) });
       return await oauth.processDiscoveryResponse(issuer, res);
     } catch (e) {
       failure = e;
     }
   }
-  throw new UpstreamError(`Could not read the metadata of the authorization server ${issuer.href}: ${describeFailure(failure).message}`);
+  const why = describeFailure(failure);
+  // unanswered, the server goes unnamed: the message is then one sentence whatever address was tried
+  if (why.code === "unreachable") throw new UpstreamError(`Could not read the authorization server's metadata: ${why.message}`, { kind: "unreachable" });
+  throw new UpstreamError(`Could not read the metadata of the authorization server ${issuer.href}: ${why.message}`);
 }

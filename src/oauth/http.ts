@@ -1,13 +1,20 @@
 import * as oauth from "oauth4webapi";
+import type { Egress } from "../egress/egress.js";
+import { EgressError, UNREACHABLE } from "../egress/errors.js";
 
 const TIMEOUT_MS = 10_000;
 
 /**
- * Options for every oauth4webapi request. OAuth 2.1 requires HTTPS; plain http is accepted only on
- * loopback (a provider on the same machine, and the test servers).
+ * Options for every oauth4webapi request: it goes out through the egress policy (non-public
+ * addresses refused unless allowlisted, redirects not followed). OAuth 2.1 requires HTTPS; plain
+ * http is accepted only on loopback (a provider on the same machine, and the test servers).
  */
-export function requestOptions(url: string | URL, timeoutMs = TIMEOUT_MS) {
-  return { signal: AbortSignal.timeout(timeoutMs), [oauth.allowInsecureRequests]: isLoopbackHttp(new URL(url)) };
+export function requestOptions(url: string | URL, egress: Pick<Egress, "fetch">, timeoutMs = TIMEOUT_MS) {
+  return {
+    signal: AbortSignal.timeout(timeoutMs),
+    [oauth.customFetch]: egress.fetch,
+    [oauth.allowInsecureRequests]: isLoopbackHttp(new URL(url)),
+  };
 }
 
 export function isLoopbackHttp(url: URL): boolean {
@@ -24,8 +31,22 @@ export interface OAuthFailure {
 const CODE = /^[a-z0-9_.-]{1,64}$/i;
 const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
 
-/** What went wrong, told without anything secret (response bodies and causes are never echoed). */
+/** The egress's failure, thrown as it is or wrapped as a cause: the request got no answer. */
+function isUnanswered(e: unknown): boolean {
+  for (let depth = 0; depth < 5 && e instanceof Error; depth++) {
+    if (e instanceof EgressError) return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/**
+ * What went wrong, told without anything secret (response bodies and causes are never echoed). A
+ * request that got no answer is the egress's one sentence, never its debug detail (address, port,
+ * cause): a caller must not tell an open port from a closed one, nor a refused address from a dead host.
+ */
 export function describeFailure(e: unknown): OAuthFailure {
+  if (isUnanswered(e)) return { code: "unreachable", message: UNREACHABLE };
   if (e instanceof oauth.ResponseBodyError || e instanceof oauth.AuthorizationResponseError) {
     const code = CODE.test(e.error) ? e.error : "server_error";
     return { code, message: e.error_description ? `${code} (${clip(e.error_description)})` : code };
@@ -39,9 +60,6 @@ export function describeFailure(e: unknown): OAuthFailure {
   }
   if (e instanceof DOMException && (e.name === "TimeoutError" || e.name === "AbortError")) {
     return { code: "timeout", message: "the server did not answer in time" };
-  }
-  if (e instanceof TypeError && e.message === "fetch failed") {
-    return { code: "unreachable", message: "the server could not be reached" };
   }
   return { code: "server_error", message: "an unexpected error happened" };
 }

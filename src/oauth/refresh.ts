@@ -91,7 +91,7 @@ export async function refreshConnectorToken(services: CoreServices, c: Connector
     const as = serverMetadata(server);
     const client = clientOf(server);
     const res = await oauth.refreshTokenGrantRequest(as, client, clientAuth(server, c, { secrets: services.secrets, clients: services.config.oauthClients }), credentials.refreshToken, {
-      ...requestOptions(server.tokenEndpoint),
+      ...requestOptions(server.tokenEndpoint, services.egress),
       ...(server.resource ? { additionalParameters: { resource: server.resource } } : {}),
     });
     const tokens = await oauth.processRefreshTokenResponse(as, client, res);

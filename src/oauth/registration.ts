@@ -1,5 +1,6 @@
 import * as oauth from "oauth4webapi";
 import type { Secrets } from "../crypto/secrets.js";
+import type { Egress } from "../egress/egress.js";
 import { UpstreamError } from "../errors.js";
 import { describeFailure, requestOptions } from "./http.js";
 import type { TokenEndpointAuthMethod } from "./types.js";
@@ -24,7 +25,7 @@ export function preferredAuthMethod(as: oauth.AuthorizationServer): TokenEndpoin
 
 /** RFC 7591 dynamic client registration, for a connector that has no client id of its own. */
 export async function registerClient(
-  secrets: Secrets,
+  { secrets, egress }: { secrets: Secrets; egress: Pick<Egress, "fetch"> },
   as: oauth.AuthorizationServer,
   connectorId: string,
   redirectUri: string,
@@ -48,7 +49,7 @@ export async function registerClient(
         token_endpoint_auth_method: method,
         ...(scopes.length ? { scope: scopes.join(" ") } : {}),
       },
-      requestOptions(as.registration_endpoint),
+      requestOptions(as.registration_endpoint, egress),
     );
     const client = await oauth.processDynamicClientRegistrationResponse(res);
     const secret = typeof client.client_secret === "string" ? client.client_secret : null;
@@ -59,6 +60,9 @@ export async function registerClient(
       method: secret ? registered : "none",
     };
   } catch (e) {
-    throw new UpstreamError(`Dynamic client registration at ${as.issuer} failed: ${describeFailure(e).message}`);
+    const why = describeFailure(e);
+    // unanswered, the server goes unnamed, as in discovery
+    if (why.code === "unreachable") throw new UpstreamError(`Dynamic client registration failed: ${why.message}`, { kind: "unreachable" });
+    throw new UpstreamError(`Dynamic client registration at ${as.issuer} failed: ${why.message}`);
   }
 }

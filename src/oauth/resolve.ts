@@ -19,7 +19,7 @@ export interface ResolvedServer {
  * client registration when the connector has no client id yet).
  */
 export async function resolveServer(
-  services: Pick<CoreServices, "db" | "secrets" | "config">,
+  services: Pick<CoreServices, "db" | "secrets" | "config" | "egress">,
   connector: Connector,
   redirectUri: string,
 ): Promise<ResolvedServer> {
@@ -38,13 +38,14 @@ export async function resolveServer(
 
   let found;
   try {
-    found = await discover(connector.url);
+    found = await discover(connector.url, services.egress);
   } catch (e) {
     const why = e instanceof UpstreamError ? e.message : "discovery failed";
     throw new UpstreamError(
       preset
         ? `No OAuth client is configured for ${preset.slug} (create the connector with clientId, or set OAUTH_CLIENTS) and discovery from its MCP server failed: ${why}`
         : why,
+      { kind: e instanceof UpstreamError ? e.details.kind : undefined },
     );
   }
   const { as } = found;
@@ -52,7 +53,7 @@ export async function resolveServer(
   // refresh tokens are what keeps a connector connected for longer than an hour
   if (as.scopes_supported?.includes("offline_access") && !scopes.includes("offline_access")) scopes = [...scopes, "offline_access"];
 
-  const registered = connector.clientId ? null : await registerClient(services.secrets, as, connector.id, redirectUri, scopes);
+  const registered = connector.clientId ? null : await registerClient(services, as, connector.id, redirectUri, scopes);
   const hasSecret = registered ? registered.clientSecretEnc !== null : connector.clientSecretEnc !== null;
   const server: OAuthServer = {
     source: "discovery",

@@ -30,7 +30,7 @@ export async function revokeCredentials(services: CoreServices, connector: Conne
       if (!token) continue;
       try {
         const res = await oauth.revocationRequest(as, client, auth, token, {
-          ...requestOptions(server.revocationEndpoint, REVOKE_TIMEOUT_MS),
+          ...requestOptions(server.revocationEndpoint, services.egress, REVOKE_TIMEOUT_MS),
           additionalParameters: { token_type_hint: hint },
         });
         await oauth.processRevocationResponse(res);

@@ -75,8 +75,8 @@ describe("the egress policy", async () => {
 
   it("refuses every non-public range and its IPv4-mapped form", async () => {
     const hosts = [
-      "10.0.0.1", "172.16.0.1", "172.31.255.254", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "0.1.2.3",
-      "224.0.0.1", "255.255.255.255", "240.0.0.1", "[::]", "[::1]", "[fe80::1]", "[fc00::1]", "[fd00::1]", "[ff02::1]",
+      "10.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.254", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "0.1.2.3",
+      "224.0.0.1", "255.255.255.255", "240.0.0.1", "[::]", "[::1]", "[fe80::1]", "[fc00::1]", "[fd00::1]", "[fd12::1]", "[ff02::1]",
       "[::ffff:10.0.0.1]", "[::ffff:169.254.169.254]", "[::ffff:192.168.0.1]", "[64:ff9b::a9fe:a9fe]", "[2002:a00:1::]",
       "0xa9.0xfe.0xa9.0xfe", "3232235777", "012.0.0.1",
     ];
@@ -110,7 +110,13 @@ describe("the egress policy", async () => {
   });
 
   it("judges the addresses a name resolves to when connecting, and connects only to allowed ones", async () => {
-    const names: Record<string, string[]> = { "rebind.test": ["127.0.0.1"], "mixed.test": ["10.0.0.1", "127.0.0.1"] };
+    const names: Record<string, string[]> = {
+      "rebind.test": ["127.0.0.1"],
+      "mixed.test": ["10.0.0.1", "127.0.0.1"],
+      "intranet.test": ["192.168.1.1"],
+      "metadata.test": ["169.254.169.254"],
+      "ula.test": ["fd12::1", "10.1.2.3"],
+    };
     const resolve: Resolve = (hostname, _options, callback) => {
       const addresses = names[hostname];
       if (!addresses) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname }), []);
@@ -120,6 +126,10 @@ describe("the egress policy", async () => {
     const e = await failure(egress("", { resolve }).fetch(`http://rebind.test:${open.port}/`));
     expect(e.debug).toBe("refused by policy: 127.0.0.1 is loopback");
     expect(open.seen.connections).toBe(before);
+    // a public-looking name is judged by where it leads, not by how it is spelled
+    for (const [name, why] of [["intranet.test", "192.168.1.1 is private"], ["metadata.test", "169.254.169.254 is link-local"], ["ula.test", "fd12::1 is unique local"]]) {
+      expect((await failure(egress("", { resolve }).fetch(`http://${name}/`))).debug, name).toBe(`refused by policy: ${why}`);
+    }
     // 10.0.0.1 is not allowed, so the connection goes to 127.0.0.1 only
     const res = await egress("127.0.0.1", { resolve }).fetch(`http://mixed.test:${open.port}/`);
     expect(res.status).toBe(200);
