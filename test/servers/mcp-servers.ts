@@ -14,12 +14,21 @@ export interface SeenRequest {
   rpc?: string;
   authorization?: string;
   apiKey?: string;
+  /** when it arrived (Date.now()) */
+  at?: number;
 }
 
 export interface McpServerOptions {
   tools?: Tool[];
-  /** a bearer token to require (rotatable); or a header and its value, e.g. an API key */
-  auth?: { bearer: string } | { header: string; value: string; status?: 401 | 403 };
+  /**
+   * a bearer token to require (rotatable); or a header and its value, e.g. an API key; or bearer
+   * tokens an authorization server issued (`verify` asks it)
+   */
+  auth?: { bearer: string } | { header: string; value: string; status?: 401 | 403 } | { verify: (token: string) => Promise<boolean> };
+  /** the endpoint's path, /mcp by default */
+  path?: string;
+  /** listen on this port (a server started again where a stopped one was) */
+  port?: number;
   /** tools/list returns pages of this many tools, chained by nextCursor */
   pageSize?: number;
   /** false: ping is answered with method-not-found */
@@ -84,13 +93,14 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
     return server;
   }
 
-  /** null when the request may go on; otherwise the refusal is written */
-  function refused(req: IncomingMessage, res: ServerResponse): boolean {
+  /** false when the request may go on; otherwise the refusal is written */
+  async function refused(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const auth = options.auth;
     if (!auth) return false;
-    if ("bearer" in auth) {
+    if ("bearer" in auth || "verify" in auth) {
       const given = req.headers.authorization;
-      if (given === `Bearer ${state.token}`) return false;
+      const token = given?.startsWith("Bearer ") ? given.slice(7) : undefined;
+      if ("bearer" in auth ? token === state.token : token !== undefined && (await auth.verify(token))) return false;
       // RFC 6750 §3.1: no error code when the request had no credentials at all
       const challenge = given ? 'Bearer error="invalid_token", error_description="The access token expired"' : "Bearer";
       res.writeHead(401, { "www-authenticate": challenge, "content-type": "application/json" }).end(`{"error":"invalid_token","seen":"${given}"}`);
@@ -140,19 +150,19 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
     const body = req.method === "POST" ? await readBody(req) : undefined;
     const rpc = body && typeof body === "object" && "method" in body ? String(body.method) : undefined;
     const apiKey = keyHeader ? (req.headers[keyHeader] as string | undefined) : undefined;
-    seen.push({ method: req.method ?? "", path, rpc, authorization: req.headers.authorization, apiKey });
+    seen.push({ method: req.method ?? "", path, rpc, authorization: req.headers.authorization, apiKey, at: Date.now() });
     // an older server's router refuses a Streamable HTTP POST before its auth middleware runs
     if (options.transport === "sse" && req.method === "POST" && path === "/sse") return res.writeHead(405).end();
-    if (refused(req, res)) return;
+    if (await refused(req, res)) return;
     if (options.transport === "sse") return legacy(req, res, path, body);
-    if (path !== "/mcp") return res.writeHead(404).end();
+    if (path !== (options.path ?? "/mcp")) return res.writeHead(404).end();
     return streamable(req, res, body);
   });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
   return {
-    url: `${origin}${options.transport === "sse" ? "/sse" : "/mcp"}`,
+    url: `${origin}${options.transport === "sse" ? "/sse" : (options.path ?? "/mcp")}`,
     seen,
     async setTools(tools) {
       state.tools = tools;
