@@ -77,10 +77,12 @@ describe("OAuth tokens of health checks and the refresh scheduler", async () => 
   it("a connector's token refused with a 401 is refreshed once and the check tried again", async () => {
     const { connector, tokens } = await consented();
     await (await auth.provider.AccessToken.find(tokens.accessToken))!.destroy();
+    const before = (await api.history(connector.id))!;
 
     const h = member(await api.health(connector.id), "CheckConnectorHealthSuccess").connector;
-    expect(h).toMatchObject({ state: "CONNECTED", lastError: null });
-    expect(h.lastSyncAt).not.toBeNull();
+    // recorded although the credentials changed under the check: by its own refresh, not a person
+    expect(h).toMatchObject({ state: "CONNECTED", lastError: null, version: before.version });
+    expect(Date.parse(h.lastSyncAt!)).toBeGreaterThan(Date.parse(before.lastSyncAt!));
     const row = await prisma.connector.findUniqueOrThrow({ where: { id: connector.id } });
     const now = openJson<StoredCredentials>("Connector.credentialsEnc", row.id, row.credentialsEnc!);
     expect(now.accessToken).not.toBe(tokens.accessToken);
