@@ -43,8 +43,8 @@ export interface McpTestServer {
   /** where a client connects: /mcp, or /sse for the older transport */
   url: string;
   seen: SeenRequest[];
-  /** replaces the tools and tells every open session (notifications/tools/list_changed) */
-  setTools(tools: Tool[]): Promise<void>;
+  /** replaces the tools and tells every open session (notifications/tools/list_changed), unless `notify` is false */
+  setTools(tools: Tool[], notify?: boolean): Promise<void>;
   /** the bearer token accepted from now on; the previous one gets 401 invalid_token */
   rotateToken(token: string): void;
   /** open MCP sessions */
@@ -164,9 +164,9 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
   return {
     url: `${origin}${options.transport === "sse" ? "/sse" : (options.path ?? "/mcp")}`,
     seen,
-    async setTools(tools) {
+    async setTools(tools, notify = true) {
       state.tools = tools;
-      await Promise.all([...sessions.values()].map((s) => s.server.sendToolListChanged().catch(() => {})));
+      if (notify) await Promise.all([...sessions.values()].map((s) => s.server.sendToolListChanged().catch(() => {})));
     },
     rotateToken(token) {
       state.token = token;
