@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/db/ids.js";
 import { refreshDuePersonalTokens } from "../../src/oauth/personal-refresh.js";
+import { createRefreshScheduler } from "../../src/oauth/refresh-scheduler.js";
 import type { StoredCredentials } from "../../src/oauth/types.js";
 import { connectors, member } from "../connectors/api.js";
 import { prisma } from "../helpers/database.js";
@@ -109,6 +110,15 @@ describe("OAuth tokens of health checks and the refresh scheduler", async () => 
     expect(mcp.seen.at(-1)!.authorization).toBe(`Bearer ${after.tokens.accessToken}`);
   });
 
+  it("refreshes a personal configuration's token exactly once when two passes run at the same time", async () => {
+    const { id } = await personal(inAMinute());
+    await onlyDue(id);
+    const refreshes = auth.count("token", "refresh_token");
+    const [a, b] = await Promise.all([refreshDuePersonalTokens(services), refreshDuePersonalTokens(services)]);
+    expect(a.refreshed + b.refreshed).toBe(1);
+    expect(auth.count("token", "refresh_token")).toBe(refreshes + 1);
+  });
+
   it("a refused refresh makes a personal configuration UNHEALTHY, says to reconnect, and is not asked again until new credentials", async () => {
     const { id, tokens } = await personal(inAMinute());
     await onlyDue(id);
@@ -133,6 +143,23 @@ describe("OAuth tokens of health checks and the refresh scheduler", async () => 
       "UpdatePersonalConfigurationSuccess",
     );
     expect(await refreshDuePersonalTokens(services)).toEqual({ refreshed: 1, expired: 0, failed: 0 });
+  });
+
+  it("one pass of the refresh scheduler refreshes connectors' and personal configurations' tokens; a refused connector is TOKEN_EXPIRED", async () => {
+    const [good, refused] = [await consented(), await consented()];
+    await revoke(refused.tokens.refreshToken!);
+    const { id } = await personal(inAMinute());
+    await onlyDue(id);
+    await prisma.connector.updateMany({ where: { id: { notIn: [good.connector.id, refused.connector.id] } }, data: { tokenExpiresAt: new Date(Date.now() + 3_600_000) } });
+    await prisma.connector.updateMany({ where: { id: { in: [good.connector.id, refused.connector.id] } }, data: { tokenExpiresAt: inAMinute() } });
+
+    const scheduler = createRefreshScheduler(services, { intervalMs: 3_600_000 });
+    expect(await scheduler.runNow()).toEqual({ refreshed: 2, expired: 1, failed: 0 });
+    expect((await stored(id)).row.refreshLeaseUntil).toBeNull();
+    expect(await api.history(good.connector.id)).toMatchObject({ state: "CONNECTED", version: good.connector.version });
+    const expired = (await api.history(refused.connector.id))!;
+    expect(expired.state).toBe("TOKEN_EXPIRED");
+    expect(expired.statusReason).toMatch(/^The provider refused to refresh the access token \(invalid_grant.*: connect again$/);
   });
 
   it("a personal configuration's token expiring within a minute is refreshed before a test", async () => {
