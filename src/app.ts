@@ -14,6 +14,7 @@ import { createAuthorizationFlows } from "./oauth/flows.js";
 import { createRefreshScheduler } from "./oauth/refresh-scheduler.js";
 import { lookAtConnector } from "./connectors/upstream.js";
 import { createMcpUpstream } from "./mcp/upstream.js";
+import { createHealthChecker, createToolSync } from "./scheduling/checks.js";
 import { assembleServices, type CoreServices, type Services } from "./services.js";
 import { ConnectionLimiter } from "./transports/connection-limiter.js";
 import { attachGraphQLWs } from "./transports/graphql-ws.js";
@@ -27,6 +28,10 @@ export interface AppOptions {
   drainTimeoutMs?: number;
   /** the OAuth token refresh scheduler: on by default, every minute */
   refresh?: { enabled?: boolean; intervalMs?: number };
+  /** the health checks of connectors and personal configurations: on by default, every HEALTH_INTERVAL */
+  health?: { enabled?: boolean; intervalMs?: number };
+  /** the tool discovery of connectors with syncEnabled: on by default, every SYNC_INTERVAL */
+  sync?: { enabled?: boolean; intervalMs?: number };
 }
 
 export interface App {
@@ -59,7 +64,12 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
   const limiter = new ConnectionLimiter(limits.connectionsPerApiKey);
   const sse = useSse({ limiter, keepAliveMs: limits.keepAliveMs });
   const yoga = createYogaServer(services, { plugins: [sse] });
-  const refresher = createRefreshScheduler(services, { intervalMs: options.refresh?.intervalMs ?? 60_000 });
+  const { healthIntervalMs, syncIntervalMs } = services.config.upstream;
+  const schedulers = [
+    { on: options.refresh?.enabled !== false, scheduler: createRefreshScheduler(services, { intervalMs: options.refresh?.intervalMs ?? 60_000 }) },
+    { on: options.health?.enabled !== false, scheduler: createHealthChecker(services, { intervalMs: options.health?.intervalMs ?? healthIntervalMs }) },
+    { on: options.sync?.enabled !== false, scheduler: createToolSync(services, { intervalMs: options.sync?.intervalMs ?? syncIntervalMs }) },
+  ];
   const routes: Record<string, Route> = {
     "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {
@@ -98,7 +108,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
         server.once("error", reject);
         server.listen(port, host, () => {
           const { port: bound } = server.address() as AddressInfo;
-          if (options.refresh?.enabled !== false) refresher.start();
+          for (const { on, scheduler } of schedulers) if (on) scheduler.start();
           resolve(`http://${host === "::1" ? "[::1]" : host}:${bound}`);
         });
       }),
@@ -113,7 +123,8 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await Promise.all([
-      refresher.stop(), // a refresh pass in flight finishes, like a request
+      // a pass in flight (refresh, health check, sync) finishes, like a request
+      ...schedulers.map(({ scheduler }) => scheduler.stop()),
       requests.idle(drainMs),
       ws.drain(drainMs),
     ]);

@@ -12,8 +12,12 @@ type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "config" | "logger">;
 /** A failure's message as a sentence for statusReason and lastError (it never holds a secret). */
 export const sentence = (failure: UpstreamFailure) => failure.message.charAt(0).toUpperCase() + failure.message.slice(1);
 
-/** The attempt was made with credentials or a URL the connector no longer has: its outcome is moot. */
-const superseded = (now: Connector, then: Connector) => now.credentialsEnc !== then.credentialsEnc || now.url !== then.url;
+/**
+ * The attempt was made with credentials or a URL the connector no longer has: its outcome is moot.
+ * A token refresh (the MCP client's own, before or during the attempt) changes the ciphertext
+ * quietly, with no new version: its outcome still counts.
+ */
+const superseded = (now: Connector, then: Connector) => now.url !== then.url || (now.credentialsEnc !== then.credentialsEnc && now.version !== then.version);
 
 const LIVE = new Set(["CONNECTED", "ERROR"]);
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Connector, PersonalConfiguration } from "../generated/prisma/client.js";
+import { refreshPersonalTokenNow } from "../oauth/personal-refresh.js";
 import { refreshConnectorToken } from "../oauth/refresh.js";
 import type { McpUpstream, Services, UpstreamFailure, UpstreamOutcome, UpstreamSubject } from "../services.js";
 import { hasPlaceholders } from "../validation/mcp-url.js";
@@ -11,6 +12,7 @@ import { SessionPool } from "./session-pool.js";
 
 /** A token expiring within this is refreshed before it is presented. */
 const REFRESH_AHEAD_MS = 60_000;
+const expiresSoon = (at: Date | null) => at !== null && at.getTime() - Date.now() < REFRESH_AHEAD_MS;
 
 export interface UpstreamOptions {
   /** a server told an open session its tools changed (notifications/tools/list_changed) */
@@ -82,7 +84,7 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
 
   async function connectorTarget(c: Connector, allowRefresh = true): Promise<Target | UpstreamFailure> {
     const oauth = c.credentialType === "OAUTH2";
-    if (oauth && allowRefresh && c.tokenExpiresAt && c.tokenExpiresAt.getTime() - Date.now() < REFRESH_AHEAD_MS) {
+    if (oauth && allowRefresh && expiresSoon(c.tokenExpiresAt)) {
       const refreshed = await refresh(c);
       if (refreshed !== "kept") return refreshed;
     }
@@ -115,14 +117,49 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
     }
   }
 
+  /** As connectorTarget, for a personal configuration's stored credentials at `url` (not pooled). */
+  async function personalTarget(pc: PersonalConfiguration, url: string, allowRefresh = true): Promise<Target | UpstreamFailure> {
+    const oauth = pc.credentialType === "OAUTH2";
+    if (oauth && allowRefresh && expiresSoon(pc.credentialsExpireAt)) {
+      const refreshed = await refreshPersonal(pc, url, true);
+      if (refreshed !== "kept") return refreshed;
+    }
+    const headers = headersFor(stored("PersonalConfiguration.credentialsEnc", pc), await presetAuth(pc.presetId));
+    if (isFailure(headers as Target | UpstreamFailure)) return headers as UpstreamFailure;
+    return {
+      url,
+      headers: headers as Record<string, string>,
+      ...(oauth && allowRefresh ? { refresh: async () => { const r = await refreshPersonal(pc, url, false); return r === "kept" ? { kind: "token-expired", message: "The access token was refused and could not be refreshed: reconnect" } : r; } } : {}),
+    };
+  }
+
+  /**
+   * As refresh, for a personal configuration. Ahead of expiry, a token the provider will not refresh
+   * is still presented while it lasts; "kept" too while another instance holds the refresh lease.
+   */
+  async function refreshPersonal(pc: PersonalConfiguration, url: string, ahead: boolean): Promise<Target | UpstreamFailure | "kept"> {
+    const result = await refreshPersonalTokenNow(services, pc);
+    switch (result.kind) {
+      case "refreshed":
+        return personalTarget(result.configuration, url, false);
+      case "refused":
+        return ahead && pc.credentialsExpireAt && pc.credentialsExpireAt > new Date() ? "kept" : { kind: "token-expired", message: result.reason };
+      case "failed":
+        logger.warn({ personalConfigurationId: pc.id, error: result.code }, "token refresh before an MCP request failed; using the current token");
+        return "kept";
+      case "busy":
+        return "kept";
+      case "superseded": {
+        const now = await db.personalConfiguration.findUnique({ where: { id: pc.id } });
+        return now ? personalTarget(now, url, false) : { kind: "unusable", message: "The personal configuration was deleted" };
+      }
+    }
+  }
+
   async function targetOf(subject: UpstreamSubject): Promise<Target | UpstreamFailure> {
     const url = "personalConfiguration" in subject ? subject.url : subject.connector.url;
     if (!url || hasPlaceholders(url)) return { kind: "unusable", message: "The server URL is incomplete: set the configuration its {placeholders} come from" };
-    if ("personalConfiguration" in subject) {
-      const pc = subject.personalConfiguration;
-      const headers = headersFor(stored("PersonalConfiguration.credentialsEnc", pc), await presetAuth(pc.presetId));
-      return isFailure(headers as Target | UpstreamFailure) ? (headers as UpstreamFailure) : { url, headers: headers as Record<string, string> };
-    }
+    if ("personalConfiguration" in subject) return personalTarget(subject.personalConfiguration, url);
     if (subject.trying !== undefined) {
       const c = subject.connector;
       const trying = subject.trying ? { type: subject.trying.type, secret: subject.trying.secret } : null;

@@ -1,12 +1,12 @@
-import * as oauth from "oauth4webapi";
 import { changeConnector } from "../connectors/change.js";
 import { OAUTH_AUTH_TYPES } from "../connectors/facts.js";
 import { NotFoundError } from "../errors.js";
 import type { Connector } from "../generated/prisma/client.js";
+import { freeAt, runLeased, type TaskOutcome } from "../scheduling/leased.js";
 import type { CoreServices } from "../services.js";
-import { clientAuth, clientOf, serverMetadata } from "./client.js";
+import { clientAuth } from "./client.js";
 import { openCredentials, tokenColumns, tokenServerOf } from "./credentials.js";
-import { describeFailure, requestOptions } from "./http.js";
+import { refreshGrant } from "./refresh-grant.js";
 
 export interface RefreshOptions {
   /** refresh tokens that expire within this window (default 5 minutes) */
@@ -14,6 +14,8 @@ export interface RefreshOptions {
   /** how long a claimed connector is left to this instance (default 2 minutes) */
   leaseMs?: number;
   batchSize?: number;
+  /** refreshes at once, so that one slow token endpoint does not hold up the pass (default 8) */
+  concurrency?: number;
 }
 
 export interface RefreshSummary {
@@ -22,38 +24,35 @@ export interface RefreshSummary {
   failed: number;
 }
 
-/** OAuth error codes that mean "this refresh token will never work again". */
-const REFUSED = new Set(["invalid_grant", "invalid_client", "unauthorized_client", "unsupported_grant_type", "invalid_scope"]);
-
 /**
  * One refresh pass: every CONNECTED connector whose token expires within the window is claimed with
  * a lease (a conditional update: of several instances on one database exactly one wins), then
  * refreshed. A refused refresh, or an expired token without a refresh token, is TOKEN_EXPIRED.
  */
 export async function refreshDueTokens(services: CoreServices, o: RefreshOptions = {}): Promise<RefreshSummary> {
-  const summary: RefreshSummary = { refreshed: 0, expired: 0, failed: 0 };
   const now = new Date();
+  const until = new Date(now.getTime() + (o.leaseMs ?? 120_000));
   const due = await services.db.connector.findMany({
     where: {
       state: "CONNECTED",
       authType: { in: [...OAUTH_AUTH_TYPES] },
       credentialsEnc: { not: null },
       tokenExpiresAt: { lte: new Date(now.getTime() + (o.windowMs ?? 5 * 60_000)) },
-      OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }],
+      ...freeAt("refreshLeaseUntil", now),
     },
     orderBy: { tokenExpiresAt: "asc" },
     take: o.batchSize ?? 50,
   });
-  for (const c of due) {
-    if (!(await claim(services, c, now, new Date(now.getTime() + (o.leaseMs ?? 120_000))))) continue;
-    try {
-      const result = await refreshOne(services, c);
-      if (result !== "skipped") summary[result]++;
-    } catch (e) {
-      // one broken row (e.g. a secret sealed with a removed key) must not stop the others
-      services.logger.error({ connectorId: c.id, err: e }, "token refresh crashed");
-      summary.failed++;
-    }
+  const tasks = due.map((c) => ({ log: { connectorId: c.id }, claim: () => claim(services, c, now, until), run: () => refreshOne(services, c) }));
+  return summarize(await runLeased(tasks, { concurrency: o.concurrency ?? 8, logger: services.logger, what: "token refresh" }));
+}
+
+/** A pass's outcomes as counts; a task that crashed counts as failed. */
+export function summarize(outcomes: TaskOutcome<keyof RefreshSummary | "skipped">[]): RefreshSummary {
+  const summary: RefreshSummary = { refreshed: 0, expired: 0, failed: 0 };
+  for (const o of outcomes) {
+    if (o.kind === "crashed") summary.failed++;
+    else if (o.kind === "done" && o.value !== "skipped") summary[o.value]++;
   }
   return summary;
 }
@@ -62,7 +61,7 @@ export async function refreshDueTokens(services: CoreServices, o: RefreshOptions
 function claim(services: CoreServices, c: Connector, now: Date, until: Date): Promise<boolean> {
   return services.db.connector
     .updateMany({
-      where: { id: c.id, state: "CONNECTED", credentialsEnc: c.credentialsEnc, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
+      where: { id: c.id, state: "CONNECTED", credentialsEnc: c.credentialsEnc, ...freeAt("refreshLeaseUntil", now) },
       data: { refreshLeaseUntil: until, updatedAt: c.updatedAt },
     })
     .then((r) => r.count === 1);
@@ -87,27 +86,14 @@ export async function refreshConnectorToken(services: CoreServices, c: Connector
   const credentials = openCredentials(services.secrets, c);
   const server = credentials?.refreshToken ? await tokenServerOf(services.db, c.id) : null;
   if (!credentials?.refreshToken || !server) return { kind: "refused", reason: "The access token expired and the provider gave no refresh token: connect again" };
-  try {
-    const as = serverMetadata(server);
-    const client = clientOf(server);
-    const res = await oauth.refreshTokenGrantRequest(as, client, clientAuth(server, c, { secrets: services.secrets, clients: services.config.oauthClients }), credentials.refreshToken, {
-      ...requestOptions(server.tokenEndpoint, services.egress),
-      ...(server.resource ? { additionalParameters: { resource: server.resource } } : {}),
-    });
-    const tokens = await oauth.processRefreshTokenResponse(as, client, res);
-    // compare-and-set on the credentials read: a disconnect or a new consent meanwhile wins
-    const [row] = await services.db.connector.updateManyAndReturn({
-      where: { id: c.id, credentialsEnc: c.credentialsEnc, state: { in: ["CONNECTED", "ERROR"] } },
-      data: { ...tokenColumns(services.secrets, c.id, tokens, credentials), updatedAt: c.updatedAt },
-    });
-    return row ? { kind: "refreshed", connector: row } : { kind: "superseded" };
-  } catch (e) {
-    const why = describeFailure(e);
-    if (e instanceof oauth.ResponseBodyError && REFUSED.has(e.error)) {
-      return { kind: "refused", reason: `The provider refused to refresh the access token (${why.message}): connect again` };
-    }
-    return { kind: "failed", code: why.code };
-  }
+  const grant = await refreshGrant(server, () => clientAuth(server, c, { secrets: services.secrets, clients: services.config.oauthClients }), credentials.refreshToken, services.egress);
+  if (grant.kind !== "tokens") return grant.kind === "refused" ? { kind: "refused", reason: `${grant.reason}: connect again` } : grant;
+  // compare-and-set on the credentials read: a disconnect or a new consent meanwhile wins
+  const [row] = await services.db.connector.updateManyAndReturn({
+    where: { id: c.id, credentialsEnc: c.credentialsEnc, state: { in: ["CONNECTED", "ERROR"] } },
+    data: { ...tokenColumns(services.secrets, c.id, grant.tokens, credentials), updatedAt: c.updatedAt },
+  });
+  return row ? { kind: "refreshed", connector: row } : { kind: "superseded" };
 }
 
 async function refreshOne(services: CoreServices, c: Connector): Promise<keyof RefreshSummary | "skipped"> {

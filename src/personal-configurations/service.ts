@@ -3,15 +3,14 @@ import { visiblePersonalConfigurationsWhere } from "../auth/visibility.js";
 import type { Db } from "../db/client.js";
 import { isIdOf, newId } from "../db/ids.js";
 import { CONFLICT, optimisticWrite } from "../db/optimistic.js";
-import { NotFoundError, UpstreamError } from "../errors.js";
+import { NotFoundError } from "../errors.js";
 import { publishPersonalConfigurationChange } from "../events/publish.js";
 import { type PersonalConfiguration, type Preset, Prisma } from "../generated/prisma/client.js";
 import { configurationProblems } from "../validation/config-schema.js";
 import { type CredentialsInput, personalCredentials } from "../connectors/credentials.js";
 import type { CoreServices } from "../services.js";
 import { CONFIGURATION_LIMITS, DESCRIPTION_MAX, METADATA_LIMITS, NAME_MAX, checkJsonObject, checkText, invalid, throwIfInvalid } from "../validation/input-rules.js";
-import { fillMcpUrl } from "../validation/mcp-url.js";
-import { probe } from "../http/probe.js";
+import { writePersonalConfiguration } from "./write.js";
 
 type Deps = Pick<CoreServices, "db" | "pubsub" | "secrets">;
 
@@ -30,14 +29,18 @@ function checkPresetConfiguration(preset: Preset, configuration: Record<string, 
   return size.length ? size : configurationProblems(preset, configuration, PATH("configuration"));
 }
 
-/** The sealed columns for credentials; the row id binds the ciphertext to this row. */
+/**
+ * The sealed columns for credentials; the row id binds the ciphertext to this row. New credentials
+ * free the refresh lease: a refresh the provider refused is not held against them.
+ */
 function sealedCredentials(services: Deps, id: string, input: CredentialsInput | null) {
-  if (!input) return { credentialType: null, credentialsEnc: null, credentialsExpireAt: null };
+  if (!input) return { credentialType: null, credentialsEnc: null, credentialsExpireAt: null, refreshLeaseUntil: null };
   const c = personalCredentials(input, PATH("credentials"));
   return {
     credentialType: c.type,
     credentialsEnc: services.secrets.sealJson("PersonalConfiguration.credentialsEnc", id, c.secret),
     credentialsExpireAt: c.expiresAt ?? null,
+    refreshLeaseUntil: null,
   };
 }
 
@@ -86,24 +89,15 @@ export async function visiblePersonalConfiguration(db: Db, viewer: Viewer, id: s
   return row;
 }
 
-/** The one versioned write of a personal configuration, as for connectors; publishes after the write. */
+/** A person's versioned write of a configuration they may see; publishes after the write. */
 export function changePersonalConfiguration(
   services: Pick<CoreServices, "db" | "pubsub">,
   viewer: Viewer,
   id: string,
   decide: (current: PersonalConfiguration & { preset: Preset }) => Prisma.PersonalConfigurationUpdateManyMutationInput,
 ): Promise<PersonalConfiguration> {
-  return optimisticWrite(`personal configuration ${id}`, async () => {
-    const current = await visiblePersonalConfiguration(services.db, viewer, id);
-    const version = current.version + 1;
-    const [row] = await services.db.personalConfiguration.updateManyAndReturn({
-      where: { id, version: current.version },
-      data: { ...decide(current), version },
-    });
-    if (!row) return CONFLICT;
-    publishPersonalConfigurationChange(services.pubsub, row);
-    return row;
-  });
+  if (!isIdOf("pconf", id)) return Promise.reject(new NotFoundError(id, "personal configuration"));
+  return writePersonalConfiguration(services, { id, where: visiblePersonalConfigurationsWhere(viewer), decide: (current) => ({ data: decide(current) }) });
 }
 
 export interface UpdatePersonalConfigurationInput {
@@ -147,24 +141,4 @@ export function deletePersonalConfiguration(services: Deps, viewer: Viewer, id: 
     publishPersonalConfigurationChange(services.pubsub, { id, version: current.version + 1, deleted: true });
     return id;
   });
-}
-
-/**
- * Tries the preset's MCP URL (filled from the configuration) and records the outcome. Without the
- * MCP client this shows only whether a server answers there; a failure is still saved (UNHEALTHY)
- * before it is returned.
- */
-export async function testPersonalConfiguration(services: Deps, viewer: Viewer, id: string): Promise<PersonalConfiguration> {
-  const current = await visiblePersonalConfiguration(services.db, viewer, id);
-  const filled = fillMcpUrl(current.preset.mcpUrl, current.configuration as Record<string, unknown>);
-  const result = filled.url
-    ? await probe(filled.url)
-    : { reachable: false as const, message: `The configuration lacks ${filled.unfilled.join(", ")}, which the server URL needs` };
-  const row = await changePersonalConfiguration(services, viewer, id, () =>
-    result.reachable
-      ? { healthStatus: "HEALTHY", lastSyncAt: new Date(), lastError: null }
-      : { healthStatus: "UNHEALTHY", lastError: result.message },
-  );
-  if (!result.reachable) throw new UpstreamError(result.message);
-  return row;
 }

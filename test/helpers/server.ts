@@ -93,7 +93,9 @@ export async function startServer(
     pubsub: pubsub ?? createEventBus({ redisUrl, logger }),
     config: serverConfig,
   });
-  const app = buildApp(services, { drainTimeoutMs: 2_000, ...appOptions });
+  // the periodic health checks and tool sync run only where a test asks for them: elsewhere they
+  // would change connectors under the test's feet
+  const app = buildApp(services, { drainTimeoutMs: 2_000, health: { enabled: false }, sync: { enabled: false }, ...appOptions });
   const url = await app.start(0, "127.0.0.1");
   const server: TestServer = {
     url,

@@ -14,13 +14,15 @@ export interface SeenRequest {
   rpc?: string;
   authorization?: string;
   apiKey?: string;
+  /** when it arrived (Date.now()) */
+  at?: number;
 }
 
 export interface McpServerOptions {
   tools?: Tool[];
   /**
-   * a bearer token to require (rotatable); a header and its value, e.g. an API key; or a verifier of
-   * bearer tokens (an OAuth resource server), whose 401 names `resourceMetadata`
+   * a bearer token to require (rotatable); a header and its value, e.g. an API key; or bearer
+   * tokens an authorization server issued (`verify` asks it), whose 401 may name `resourceMetadata`
    */
   auth?:
     | { bearer: string }
@@ -28,6 +30,10 @@ export interface McpServerOptions {
     | { verify: (token: string) => Promise<boolean>; resourceMetadata?: string };
   /** more routes on the same server, by path (e.g. OAuth protected resource metadata) */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse, origin: string) => void>;
+  /** the endpoint's path, /mcp by default */
+  path?: string;
+  /** listen on this port (a server started again where a stopped one was) */
+  port?: number;
   /** tools/list returns pages of this many tools, chained by nextCursor */
   pageSize?: number;
   /** false: ping is answered with method-not-found */
@@ -42,8 +48,8 @@ export interface McpTestServer {
   /** where a client connects: /mcp, or /sse for the older transport */
   url: string;
   seen: SeenRequest[];
-  /** replaces the tools and tells every open session (notifications/tools/list_changed) */
-  setTools(tools: Tool[]): Promise<void>;
+  /** replaces the tools and tells every open session (notifications/tools/list_changed), unless `notify` is false */
+  setTools(tools: Tool[], notify?: boolean): Promise<void>;
   /** the bearer token accepted from now on; the previous one gets 401 invalid_token */
   rotateToken(token: string): void;
   /** open MCP sessions */
@@ -96,18 +102,14 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
   async function refused(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const auth = options.auth;
     if (!auth) return false;
-    if ("verify" in auth) {
-      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-      if (token && (await auth.verify(token))) return false;
-      const metadata = auth.resourceMetadata ? `, resource_metadata="${auth.resourceMetadata.replace("{origin}", origin)}"` : "";
-      res.writeHead(401, { "www-authenticate": `Bearer error="invalid_token"${metadata}`, "content-type": "application/json" }).end('{"error":"invalid_token"}');
-      return true;
-    }
-    if ("bearer" in auth) {
+    if ("bearer" in auth || "verify" in auth) {
       const given = req.headers.authorization;
-      if (given === `Bearer ${state.token}`) return false;
+      const token = given?.startsWith("Bearer ") ? given.slice(7) : undefined;
+      if ("bearer" in auth ? token === state.token : token !== undefined && (await auth.verify(token))) return false;
       // RFC 6750 §3.1: no error code when the request had no credentials at all
-      const challenge = given ? 'Bearer error="invalid_token", error_description="The access token expired"' : "Bearer";
+      const params = given ? ['error="invalid_token"', 'error_description="The access token expired"'] : [];
+      if ("resourceMetadata" in auth && auth.resourceMetadata) params.push(`resource_metadata="${auth.resourceMetadata.replace("{origin}", origin)}"`);
+      const challenge = params.length ? `Bearer ${params.join(", ")}` : "Bearer";
       res.writeHead(401, { "www-authenticate": challenge, "content-type": "application/json" }).end(`{"error":"invalid_token","seen":"${given}"}`);
       return true;
     }
@@ -156,25 +158,25 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
     const body = req.method === "POST" ? await readBody(req) : undefined;
     const rpc = body && typeof body === "object" && "method" in body ? String(body.method) : undefined;
     const apiKey = keyHeader ? (req.headers[keyHeader] as string | undefined) : undefined;
-    seen.push({ method: req.method ?? "", path, rpc, authorization: req.headers.authorization, apiKey });
+    seen.push({ method: req.method ?? "", path, rpc, authorization: req.headers.authorization, apiKey, at: Date.now() });
     // an older server's router refuses a Streamable HTTP POST before its auth middleware runs
     if (options.transport === "sse" && req.method === "POST" && path === "/sse") return res.writeHead(405).end();
     const route = options.routes?.[path];
     if (route) return route(req, res, origin);
     if (await refused(req, res)) return;
     if (options.transport === "sse") return legacy(req, res, path, body);
-    if (path !== "/mcp") return res.writeHead(404).end();
+    if (path !== (options.path ?? "/mcp")) return res.writeHead(404).end();
     return streamable(req, res, body);
   });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
   return {
-    url: `${origin}${options.transport === "sse" ? "/sse" : "/mcp"}`,
+    url: `${origin}${options.transport === "sse" ? "/sse" : (options.path ?? "/mcp")}`,
     seen,
-    async setTools(tools) {
+    async setTools(tools, notify = true) {
       state.tools = tools;
-      await Promise.all([...sessions.values()].map((s) => s.server.sendToolListChanged().catch(() => {})));
+      if (notify) await Promise.all([...sessions.values()].map((s) => s.server.sendToolListChanged().catch(() => {})));
     },
     rotateToken(token) {
       state.token = token;

@@ -1,7 +1,7 @@
 import { builder } from "../../../builder.js";
 import { NotFoundError, UpstreamError } from "../../../errors.js";
 import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
-import { testPersonalConfiguration } from "../../../personal-configurations/service.js";
+import { testPersonalConfiguration } from "../../../personal-configurations/health.js";
 import { PersonalConfigurationType } from "../types.js";
 
 builder.mutationField("testPersonalConfiguration", (t) =>
