@@ -10,6 +10,12 @@ import { type McpFailure, McpFailureError } from "./failures.js";
 import { readPresetAuth } from "./preset-auth.js";
 import { SessionPool } from "./session-pool.js";
 
+/**
+ * A 401 whose refresh could not be done now (the provider did not answer, or another instance holds
+ * the refresh): a failure that counts toward health, not a verdict on the credentials.
+ */
+const RETRY_LATER: UpstreamFailure = { kind: "unreachable", message: "the access token was refused and the provider could not refresh it now; trying again later" };
+
 /** A token expiring within this is refreshed before it is presented. */
 const REFRESH_AHEAD_MS = 60_000;
 const expiresSoon = (at: Date | null) => at !== null && at.getTime() - Date.now() < REFRESH_AHEAD_MS;
@@ -95,7 +101,7 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
       url: c.url,
       headers: headers as Record<string, string>,
       pooled: { key: `${c.id}:${fingerprint}`, owner: c.id },
-      ...(oauth && allowRefresh ? { refresh: async () => { const r = await refresh(c); return r === "kept" ? { kind: "token-expired", message: "The access token was refused and could not be refreshed: connect again" } : r; } } : {}),
+      ...(oauth && allowRefresh ? { refresh: async () => { const r = await refresh(c); return r === "kept" ? RETRY_LATER : r; } } : {}),
     };
   }
 
@@ -129,7 +135,7 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
     return {
       url,
       headers: headers as Record<string, string>,
-      ...(oauth && allowRefresh ? { refresh: async () => { const r = await refreshPersonal(pc, url, false); return r === "kept" ? { kind: "token-expired", message: "The access token was refused and could not be refreshed: reconnect" } : r; } } : {}),
+      ...(oauth && allowRefresh ? { refresh: async () => { const r = await refreshPersonal(pc, url, false); return r === "kept" ? RETRY_LATER : r; } } : {}),
     };
   }
 
