@@ -22,6 +22,12 @@ const superseded = (now: Connector, then: Connector) => now.url !== then.url || 
 const LIVE = new Set(["CONNECTED", "ERROR"]);
 
 /**
+ * A connector whose tools were never read from its server (its connect failed upstream, so it is
+ * ERROR with the credentials kept): checking it is discovering, so that it comes back with its tools.
+ */
+const neverDiscovered = (c: Connector) => c.toolsDiscoveredAt === null;
+
+/**
  * What one attempt at the connector's server found, written to it. Success clears lastError, resets
  * the failure count and brings an ERROR connector back (recover), with the discovered tools when
  * there are some. A refused credential is AUTH_FAILED, a refused refresh TOKEN_EXPIRED; anything
@@ -96,10 +102,13 @@ export async function refreshConnectorTools(services: Deps, viewer: Viewer, id: 
   return after;
 }
 
-/** initialize then ping with the stored credentials: lastSyncAt on success, the failure recorded otherwise. */
+/**
+ * initialize then ping with the stored credentials (tools/list for a connector never discovered):
+ * lastSyncAt on success, the failure recorded otherwise.
+ */
 export async function checkConnectorHealth(services: Deps, viewer: Viewer, id: string): Promise<Connector> {
   const c = await manageableConnector(services.db, viewer, id);
-  const outcome = await services.upstream.check({ connector: c });
+  const outcome = neverDiscovered(c) ? await services.upstream.listTools({ connector: c }) : await services.upstream.check({ connector: c });
   const after = await recordOutcome(services, c, outcome);
   if (!outcome.ok) throw failedWith(outcome, after);
   return after;
@@ -112,7 +121,7 @@ export async function checkConnectorHealth(services: Deps, viewer: Viewer, id: s
 export async function lookAtConnector(services: Deps, id: string, discover: boolean): Promise<Connector | null> {
   const c = await services.db.connector.findUnique({ where: { id } });
   if (!c || !LIVE.has(c.state)) return c;
-  const outcome = discover ? await services.upstream.listTools({ connector: c }) : await services.upstream.check({ connector: c });
+  const outcome = discover || neverDiscovered(c) ? await services.upstream.listTools({ connector: c }) : await services.upstream.check({ connector: c });
   try {
     return await recordOutcome(services, c, outcome);
   } catch (e) {

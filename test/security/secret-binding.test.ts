@@ -12,6 +12,7 @@ import { ok } from "../helpers/graphql.js";
 import { startServer } from "../helpers/server.js";
 import { confidentialClient, connectedThroughConsent, presetFor } from "../oauth/flow.js";
 import { startAuthServer } from "../servers/auth-server.js";
+import { startMcp } from "../servers/mcp-servers.js";
 
 const CLIENT = { clientId: "plugboard", clientSecret: "binding-test-secret-0a1b2c3d4e5f" };
 const SLUG = "binding-idp";
@@ -28,6 +29,10 @@ describe("a stored secret opens only in its own row and column", async () => {
   const auth = await startAuthServer({ accessTokenTtl: 60, clients: [confidentialClient(CLIENT, callbackPrefix)] });
   afterAll(() => auth.stop());
   await presetFor(auth, SLUG);
+  // the callback tries the new token on the MCP server before CONNECTED: one that takes any token
+  const mcp = await startMcp();
+  afterAll(() => mcp.stop());
+  await prisma.preset.update({ where: { slug: SLUG }, data: { mcpUrl: mcp.url } });
   const { alice, organizationId } = await team();
   const gql = server.as(alice.key);
 

@@ -73,7 +73,10 @@ builder.objectType(UpstreamError, {
       type: "Connector",
       nullable: true,
       description: "the connector as the failed attempt left it (AUTH_FAILED, ERROR, lastError), when it changed it",
-      resolve: (_query, e) => e.details.connector ?? null,
+      // read again with the selection: the row the attempt left has none of the relations asked
+      // for (tools, createdBy, ...), which Pothos would then look for on it and fail
+      resolve: (query, e, _args, ctx) =>
+        e.details.connector ? ctx.services.db.connector.findUnique({ ...query, where: { id: e.details.connector.id } }) : null,
     }),
   }),
 });
