@@ -41,7 +41,8 @@ const ACCEPTS: Record<AuthType, { kinds: Kind[]; optional: boolean }> = {
 };
 const FIELDS: Record<Kind, string> = { token: "accessToken", apiKey: "apiKey", basic: "username" };
 const TYPE: Record<Kind, CredentialType> = { token: "BEARER", apiKey: "API_KEY", basic: "BASIC" };
-export const AUTH_TYPE_OF: Record<Kind, AuthType> = { token: "BEARER", apiKey: "API_TOKEN", basic: "USERNAME_PASSWORD" };
+/** A custom MCP server's authType after a connect: a token or an API key is presented as a bearer token. */
+export const AUTH_TYPE_OF: Record<Kind, AuthType> = { token: "BEARER", apiKey: "BEARER", basic: "USERNAME_PASSWORD" };
 
 /**
  * connectConnector's credentials for a connector of `authType`. A custom MCP server (no preset)

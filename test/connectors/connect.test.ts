@@ -32,12 +32,12 @@ describe("connectConnector and disconnectConnector", async () => {
     expect(opened).toEqual(secret);
   });
 
-  it("connects a custom MCP server with any one kind of credentials, or none, and follows it in authType", async () => {
+  it("connects a custom MCP server with any one kind of credentials, or none, and follows it in authType (a token or key is a bearer token)", async () => {
     const api = await admin();
     const cases = [
       [{ username: "ann", password: "pw" }, "USERNAME_PASSWORD", "BASIC"],
       [{ accessToken: "tok" }, "BEARER", "BEARER"],
-      [{ apiKey: "key" }, "API_TOKEN", "API_KEY"],
+      [{ apiKey: "key" }, "BEARER", "API_KEY"],
       [{}, "NONE", null],
     ] as const;
     for (const [credentials, authType, credentialType] of cases) {
@@ -46,6 +46,9 @@ describe("connectConnector and disconnectConnector", async () => {
       expect(connected).toMatchObject({ state: "CONNECTED", authType });
       expect((await stored(c.id)).row.credentialType).toBe(credentialType);
     }
+    expect(open.seen.filter((r) => r.rpc === "initialize").map((r) => r.authorization)).toEqual([
+      `Basic ${Buffer.from("ann:pw").toString("base64")}`, "Bearer tok", "Bearer key", undefined,
+    ]);
   });
 
   it("connects a preset that needs no credentials without any, and refuses credentials it cannot use", async () => {
