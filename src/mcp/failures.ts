@@ -147,8 +147,11 @@ export class CallEndError extends Error {
   }
 }
 
-/** The text of a server's JSON-RPC error, without the SDK's "MCP error <code>: " and any secret, bounded. */
+/**
+ * The text of a server's JSON-RPC error, without the SDK's "MCP error <code>: " (twice when the
+ * server is the SDK's too: its McpError's message has it already) and any secret, bounded.
+ */
 export function serverErrorText(error: McpError, secrets: string[]): string {
-  const text = error.message.replace(/^MCP error -?\d+: /, "").slice(0, 500);
+  const text = error.message.replace(/^(MCP error -?\d+: )+/, "").slice(0, 500);
   return secrets.reduce((t, secret) => t.split(secret).join("[redacted]"), text);
 }
