@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connectors, member } from "../connectors/api.js";
-import { prisma } from "../helpers/database.js";
+import { onQuery, prisma } from "../helpers/database.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
 import { agent, connected, eventually, rpcError, toolCalls } from "./agent.js";
@@ -97,5 +97,27 @@ describe("tools/call through /mcp/{connectorId}", async () => {
     const rows = await eventually(() => toolCalls(gql, c.id), (r) => r!.totalCount === 1, "the call's row");
     expect(rows!.calls[0]).toMatchObject({ toolName: "hang", outcome: "CANCELLED", errorMessage: "The agent cancelled the call" });
     expect(server.app.gateway.stats.calls).toBe(0);
+  });
+});
+
+describe("a tool call's SQL", async () => {
+  const server = await startServer();
+  const upstream = await toolServer();
+  const { alice } = await team();
+
+  it("is the same few statements for every call: key, connector, tool, the ToolCall row", async () => {
+    const c = await connected(server.as(alice.key), upstream.url);
+    const a = await agent(c.mcpEndpoint, alice.key);
+    await a.client.callTool({ name: "read_ticket", arguments: {} }); // opens the upstream session
+    const counts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let n = 0;
+      const stop = onQuery(() => n++);
+      await a.client.callTool({ name: "read_ticket", arguments: { i } });
+      stop();
+      counts.push(n);
+    }
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBe(4);
   });
 });
