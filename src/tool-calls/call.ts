@@ -28,15 +28,28 @@ export type ToolCallEnd =
   | ({ outcome: "REFUSED"; refusal: Refusal | { reason: "BUSY"; message: string } } & Ended)
   | ({ outcome: "ERROR" | "TIMEOUT" | "CANCELLED"; failure: CallFailure } & Ended);
 
+/**
+ * The connector (visible to the viewer) and its tool row, read at once: two statements that do not
+ * wait for each other. The tool is looked up by what names its connector, so that an unknown or
+ * invisible connector finds none.
+ */
 async function resolve(services: Pick<Services, "db">, viewer: Viewer, target: CallTarget) {
+  const { db } = services;
   if ("connectorId" in target) {
-    const connector = await visibleConnector(services.db, viewer, target.connectorId);
-    return { connector, tool: target.tool };
+    const [connector, row] = await Promise.all([
+      visibleConnector(db, viewer, target.connectorId),
+      db.connectorTool.findUnique({ where: { connectorId_name: { connectorId: target.connectorId, name: target.tool } } }),
+    ]);
+    return { connector, tool: target.tool, row: connector ? row : null };
   }
   const split = splitPrefixed(target.prefixed);
-  if (!split) return { connector: null, tool: target.prefixed };
-  const connector = await services.db.connector.findFirst({ where: { handle: split.handle, ...visibleConnectorsWhere(viewer) } });
-  return { connector, tool: split.tool };
+  if (!split) return { connector: null, tool: target.prefixed, row: null };
+  const where = { handle: split.handle, ...visibleConnectorsWhere(viewer) };
+  const [connector, row] = await Promise.all([
+    db.connector.findFirst({ where }),
+    db.connectorTool.findFirst({ where: { name: split.tool, connector: where } }),
+  ]);
+  return { connector, tool: split.tool, row: connector && row?.connectorId === connector.id ? row : null };
 }
 
 const outcomeOf = (f: CallFailure) => (f.kind === "timeout" ? "TIMEOUT" : f.kind === "cancelled" ? "CANCELLED" : "ERROR");
@@ -52,7 +65,7 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
   const { viewer } = request;
   const started = Date.now();
   const toolCallId = newToolCallId(started);
-  const { connector, tool } = await resolve(services, viewer, request.target);
+  const { connector, tool, row } = await resolve(services, viewer, request.target);
   const end = async (connectorRow: Connector | null, toolName: string, e: ToolCallEnd): Promise<ToolCallEnd> => {
     const errorMessage = e.outcome === "OK" ? null : e.message;
     await recordToolCall(services, { id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs: Date.now() - started });
@@ -67,7 +80,6 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
   }
   const unusable = connectorRefusal(connector);
   if (unusable) return refuse(unusable);
-  const row = await services.db.connectorTool.findUnique({ where: { connectorId_name: { connectorId: connector.id, name: tool } } });
   const refused = toolRefusal(row, tool);
   if (refused) return refuse(refused);
   const release = request.slots.take(viewer.apiKeyId);
