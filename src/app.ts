@@ -13,6 +13,7 @@ import { oauthCallbackRoute } from "./oauth/callback-route.js";
 import { createAuthorizationFlows } from "./oauth/flows.js";
 import { createRefreshScheduler } from "./oauth/refresh-scheduler.js";
 import { lookAtConnector } from "./connectors/upstream.js";
+import { createGateway, type Gateway } from "./gateway/gateway.js";
 import { createMcpUpstream } from "./mcp/upstream.js";
 import { createHealthChecker, createToolSync } from "./scheduling/checks.js";
 import { assembleServices, type CoreServices, type Services } from "./services.js";
@@ -37,12 +38,16 @@ export interface AppOptions {
 export interface App {
   server: Server;
   services: Services;
+  /** the MCP gateway's sessions and calls (src/gateway) */
+  gateway: Pick<Gateway, "stats">;
   pubsub: PubSub;
   start(port: number, host?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
+/** A route for every path under a prefix: `rest` is what follows it (one segment, never empty). */
+type PrefixRoute = (req: IncomingMessage, res: ServerResponse, rest: string) => unknown;
 
 /** The composition root's last step: the domain's ports filled with their implementations. */
 export const createServices = (core: CoreServices): Services =>
@@ -54,9 +59,9 @@ export const createServices = (core: CoreServices): Services =>
   });
 
 /**
- * The HTTP server: GraphQL (with GraphiQL), health probes, the OAuth callback and the routes later
- * modules add, over services built once by the caller. App.stop closes the services' pubsub,
- * upstream sessions and egress.
+ * The HTTP server: GraphQL (with GraphiQL), health probes, the OAuth callback and the MCP gateway
+ * (/mcp and /mcp/{connectorId}), over services built once by the caller. App.stop closes the agents'
+ * sessions, the services' pubsub, upstream sessions and egress.
  */
 export function buildApp(services: Services, options: AppOptions = {}): App {
   const { logger, pubsub } = services;
@@ -70,6 +75,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     { on: options.health?.enabled !== false, scheduler: createHealthChecker(services, { intervalMs: options.health?.intervalMs ?? healthIntervalMs }) },
     { on: options.sync?.enabled !== false, scheduler: createToolSync(services, { intervalMs: options.sync?.intervalMs ?? syncIntervalMs }) },
   ];
+  const gateway = createGateway(services);
   const routes: Record<string, Route> = {
     "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {
@@ -84,11 +90,30 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     "/graphql": withGraphiQL(yoga, { introspection: services.config.introspection }),
     ...graphiqlAssetRoutes(),
     "/oauth/callback": oauthCallbackRoute(services),
+    "/mcp": (req, res) => gateway.handle(req, res, null),
+  };
+  const prefixRoutes: Record<string, PrefixRoute> = {
+    "/mcp/": (req, res, connectorId) => gateway.handle(req, res, connectorId),
+  };
+  const routeOf = (path: string): Route | undefined => {
+    if (routes[path]) return routes[path];
+    for (const [prefix, route] of Object.entries(prefixRoutes)) {
+      const rest = path.startsWith(prefix) ? path.slice(prefix.length) : "";
+      if (!rest || rest.includes("/")) continue;
+      const decoded = decodeURIComponent(rest); // throws on a malformed escape: a 404
+      return (req, res) => route(req, res, decoded);
+    }
+    return undefined;
   };
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
-    const route = routes[path];
+    let route: Route | undefined;
+    try {
+      route = routeOf(path);
+    } catch {
+      route = undefined; // a malformed escape in the path
+    }
     if (!route) return sendJson(res, 404, { error: "not found", graphql: "/graphql" });
     Promise.resolve(route(req, res)).catch((e) => {
       logger.error({ err: e, path }, "request failed");
@@ -102,6 +127,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
   return {
     server,
     services,
+    gateway,
     pubsub,
     start: (port, host = "127.0.0.1") =>
       new Promise((resolve, reject) => {
@@ -127,7 +153,9 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
       ...schedulers.map(({ scheduler }) => scheduler.stop()),
       requests.idle(drainMs),
       ws.drain(drainMs),
+      gateway.drain(drainMs), // agents' calls in flight (MCP requests are event streams to trackRequests)
     ]);
+    await gateway.close();
     // then subscriptions complete (SSE streams end), sockets close with 1001, Redis disconnects
     await pubsub.close();
     await ws.close(drainMs);

@@ -17,6 +17,20 @@ export interface UpstreamConfig {
   healthIntervalMs: number;
   /** SYNC_INTERVAL: how often a CONNECTED connector with syncEnabled has its tools discovered again */
   syncIntervalMs: number;
+  /** MCP_CALL_TIMEOUT: the most one forwarded call (tools/call, resources/read, …) may take */
+  callTimeoutMs: number;
+  /** MCP_MAX_RESPONSE: the most bytes one forwarded call's answer may stream from the server */
+  maxResponseBytes: number;
+}
+
+/** What the MCP gateway (src/gateway) accepts from agents. */
+export interface GatewayConfig {
+  /** MCP_MAX_REQUEST: the largest request body an agent may POST, in bytes */
+  maxRequestBytes: number;
+  /** MCP_MAX_CONCURRENT_CALLS: calls one API key may have in flight at once, on this instance */
+  maxConcurrentCalls: number;
+  /** an agent's session unused this long is closed (it initializes again) */
+  sessionIdleMs: number;
 }
 
 /** The server's configuration as services see it: built once from the environment by the composition root. */
@@ -30,6 +44,7 @@ export interface ServerConfig {
   /** schema introspection (INTROSPECTION): on unless false, without a key too (src/auth/introspection.ts) */
   introspection: boolean;
   upstream: UpstreamConfig;
+  gateway: GatewayConfig;
 }
 
 export const DEFAULT_UPSTREAM: UpstreamConfig = {
@@ -39,12 +54,23 @@ export const DEFAULT_UPSTREAM: UpstreamConfig = {
   healthFailures: 2,
   healthIntervalMs: 60_000,
   syncIntervalMs: 15 * 60_000,
+  callTimeoutMs: 60_000,
+  maxResponseBytes: 10 * 1024 * 1024,
 };
 
-export const defaultConfig = (given: Partial<Omit<ServerConfig, "upstream">> & { upstream?: Partial<UpstreamConfig> } = {}): ServerConfig => ({
+export const DEFAULT_GATEWAY: GatewayConfig = {
+  maxRequestBytes: 1024 * 1024,
+  maxConcurrentCalls: 16,
+  sessionIdleMs: 30 * 60_000,
+};
+
+export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway">> & { upstream?: Partial<UpstreamConfig>; gateway?: Partial<GatewayConfig> };
+
+export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   allowedRedirectOrigins: [],
   oauthClients: {},
   introspection: true,
   ...given,
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
+  gateway: { ...DEFAULT_GATEWAY, ...given.gateway },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseHoldNewTools } from "./connectors/tool-sync.js";
+import { DEFAULT_GATEWAY, DEFAULT_UPSTREAM } from "./config.js";
 import { parseDuration } from "./durations.js";
 import { parseAllowlist } from "./egress/allowlist.js";
 import { parseMcpTimeout } from "./mcp/client.js";
@@ -19,6 +20,18 @@ const parsed = <T>(parse: (value: string | undefined) => T) =>
     });
 const duration = (name: string, fallbackMs: number) =>
   parsed((v) => parseDuration(name, v, fallbackMs, { min: 1_000, max: 7 * 24 * 3_600_000 }));
+
+/** A size in bytes from the environment: a whole number, or with a unit (64kb, 10mb). */
+export function parseBytes(name: string, value: string | undefined, fallback: number, range: { min: number; max: number }): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const m = /^\s*(\d+)\s*(b|kb|mb)?\s*$/i.exec(value);
+  const n = m ? Number(m[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? "b").toLowerCase() as "b"] : NaN;
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
+    throw new Error(`${name}: "${value}" is not a size between ${range.min} and ${range.max} bytes (write e.g. 65536, 64kb or 10mb)`);
+  }
+  return n;
+}
+const bytes = (name: string, fallback: number) => parsed((v) => parseBytes(name, v, fallback, { min: 1024, max: 1024 * 1024 * 1024 }));
 
 const csv = z
   .string()
@@ -63,6 +76,14 @@ const schema = z.object({
   HEALTH_FAILURES: z.coerce.number().int().min(1).max(100).default(2),
   HEALTH_INTERVAL: duration("HEALTH_INTERVAL", 60_000),
   SYNC_INTERVAL: duration("SYNC_INTERVAL", 15 * 60_000),
+  /** the most one tool call (or resources/prompts request) through the gateway may take */
+  MCP_CALL_TIMEOUT: parsed((v) => parseDuration("MCP_CALL_TIMEOUT", v, DEFAULT_UPSTREAM.callTimeoutMs, { min: 1, max: 3_600_000 })),
+  /** the most bytes one forwarded call's answer may stream from the connector's server */
+  MCP_MAX_RESPONSE: bytes("MCP_MAX_RESPONSE", DEFAULT_UPSTREAM.maxResponseBytes),
+  /** the largest request body an agent may send to the gateway */
+  MCP_MAX_REQUEST: bytes("MCP_MAX_REQUEST", DEFAULT_GATEWAY.maxRequestBytes),
+  /** tool calls one API key may have in flight at once (per server instance) */
+  MCP_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_GATEWAY.maxConcurrentCalls),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -61,7 +61,10 @@ async function main() {
         healthFailures: env.HEALTH_FAILURES,
         healthIntervalMs: env.HEALTH_INTERVAL,
         syncIntervalMs: env.SYNC_INTERVAL,
+        callTimeoutMs: env.MCP_CALL_TIMEOUT,
+        maxResponseBytes: env.MCP_MAX_RESPONSE,
       },
+      gateway: { maxRequestBytes: env.MCP_MAX_REQUEST, maxConcurrentCalls: env.MCP_MAX_CONCURRENT_CALLS },
     }),
   });
   const app = buildApp(services);

@@ -21,6 +21,8 @@ import "./modules/connectors/mutations/setToolDisabled.js";
 import "./modules/connectors/mutations/refreshConnectorTools.js";
 import "./modules/connectors/mutations/checkConnectorHealth.js";
 import "./modules/connectors/subscriptions.js";
+import "./modules/tool-calls/types.js";
+import "./modules/tools/available.js";
 import "./modules/personal-configurations/types.js";
 import "./modules/personal-configurations/queries.js";
 import "./modules/personal-configurations/mutations/createPersonalConfiguration.js";

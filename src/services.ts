@@ -37,6 +37,32 @@ export type UpstreamFailure =
 
 export type UpstreamOutcome<T> = { ok: true; value: T } | { ok: false; failure: UpstreamFailure };
 
+/**
+ * How a call forwarded for an agent failed: the session's failures, or the call's own end — its
+ * timeout, the agent's cancel, an answer past MCP_MAX_RESPONSE, a method the server does not offer,
+ * or the server's JSON-RPC error (`message` its text, cleared of every credential sent).
+ */
+export type CallFailure =
+  | UpstreamFailure
+  | { kind: "timeout" | "cancelled" | "too-large" | "unsupported"; message: string }
+  | { kind: "rejected"; code: number; message: string };
+
+export type CallOutcome<T> = { ok: true; value: T } | { ok: false; failure: CallFailure };
+
+/** What a forwarded call is given: the agent's cancel and a place for the server's progress. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+  /** MCP_CALL_TIMEOUT unless given */
+  timeoutMs?: number;
+}
+
+/** The requests besides tools/call that pass through to a connector's server. */
+export type PassThroughMethod = "resources/list" | "resources/templates/list" | "resources/read" | "prompts/list" | "prompts/get";
+
+/** A result as the server gave it (CallToolResult, ReadResourceResult, …), passed on untouched. */
+export type ServerResult = Record<string, unknown>;
+
 /** Whose server, with which credentials: stored ones (refreshed when OAuth), or ones being tried. */
 export type UpstreamSubject =
   | { connector: Connector; trying?: undefined }
@@ -50,6 +76,13 @@ export interface McpUpstream {
   listTools(subject: UpstreamSubject): Promise<UpstreamOutcome<ListedTool[]>>;
   /** initialize, then ping (or tools/list for a server without ping) */
   check(subject: UpstreamSubject): Promise<UpstreamOutcome<void>>;
+  /**
+   * tools/call on the connector's kept session with its stored credentials (an OAuth token due is
+   * refreshed first; a 401 refreshes once and retries); progress and cancel travel both ways
+   */
+  callTool(subject: { connector: Connector }, name: string, args: Record<string, unknown> | undefined, options?: CallOptions): Promise<CallOutcome<ServerResult>>;
+  /** resources/* and prompts/*, the same way; "unsupported" when the server offers none */
+  passThrough(subject: { connector: Connector }, method: PassThroughMethod, params: Record<string, unknown> | undefined, options?: CallOptions): Promise<CallOutcome<ServerResult>>;
   /** closes the sessions kept open for a connector (disconnected, deleted) */
   forget(connectorId: string): void;
   /** closes every session kept open */

@@ -10,6 +10,7 @@ import { matchMcpUrl } from "../validation/mcp-url.js";
 import type { CoreServices } from "../services.js";
 import { writeEvent } from "./events.js";
 import { CONFIGURATION_PATH, checkConfiguration } from "./configuration.js";
+import { newHandle } from "./handle.js";
 
 export interface CreateConnectorInput {
   presetSlug?: string | null;
@@ -100,7 +101,7 @@ export async function createConnector(
   const { preset } = target;
   const id = newId("conn");
   const url = target.url ?? outcome.url!;
-  const data: Prisma.ConnectorUncheckedCreateInput = {
+  const data: Omit<Prisma.ConnectorUncheckedCreateInput, "handle"> = {
     id,
     organizationId: viewer.organizationId,
     type: preset?.slug ?? "mcp",
@@ -120,7 +121,7 @@ export async function createConnector(
     tools: { create: presetToolRows(preset) },
   };
   const [connector, event] = await db.$transaction(async (tx) => {
-    const c = await tx.connector.create({ data });
+    const c = await tx.connector.create({ data: { ...data, handle: await newHandle(tx, viewer.organizationId, data.name) } });
     return [c, await writeEvent(tx, c, "CREATED", null, viewer.userId)] as const;
   });
   publishConnectorEvent(services.pubsub, event);

@@ -10,7 +10,7 @@ import type { ListedTool } from "./tool-sync.js";
 type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "config" | "logger">;
 
 /** A failure's message as a sentence for statusReason and lastError (it never holds a secret). */
-export const sentence = (failure: UpstreamFailure) => failure.message.charAt(0).toUpperCase() + failure.message.slice(1);
+export const sentence = (failure: Pick<UpstreamFailure, "message">) => failure.message.charAt(0).toUpperCase() + failure.message.slice(1);
 
 /**
  * The attempt was made with credentials or a URL the connector no longer has: its outcome is moot.

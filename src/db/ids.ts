@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   pconf: "PersonalConfiguration",
   evt: "ConnectorEvent",
   oauth: "OAuthAuthorization",
+  call: "ToolCall",
 } as const;
 export type IdPrefix = keyof typeof ID_PREFIXES;
 

@@ -1,9 +1,25 @@
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { ErrorCode, ListToolsResultSchema, McpError, type Tool, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolResultSchema,
+  ErrorCode,
+  GetPromptResultSchema,
+  ListPromptsResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ListToolsResultSchema,
+  McpError,
+  type Progress,
+  ReadResourceResultSchema,
+  type Result,
+  type ServerCapabilities,
+  type Tool,
+  ToolListChangedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { parseDuration } from "../durations.js";
 import { type ConnectOptions, connect, type TransportKind } from "./connect.js";
 import { within } from "./deadline.js";
-import { type McpFailure, McpFailureError } from "./failures.js";
+import { CallEndError, type McpFailure, McpFailureError, serverErrorText } from "./failures.js";
+import { limitingResponses } from "./response-limit.js";
 
 /** MCP_TIMEOUT's default: how long one MCP step (initialize, one tools/list page, ping) may take. */
 export const DEFAULT_MCP_TIMEOUT_MS = 10_000;
@@ -17,6 +33,26 @@ export interface SessionOptions extends Omit<ConnectOptions, "timeoutMs"> {
   timeoutMs?: number;
 }
 
+/** The requests an agent's call is forwarded as, with the schema of the result each one has. */
+const FORWARDED = {
+  "tools/call": CallToolResultSchema,
+  "resources/list": ListResourcesResultSchema,
+  "resources/templates/list": ListResourceTemplatesResultSchema,
+  "resources/read": ReadResourceResultSchema,
+  "prompts/list": ListPromptsResultSchema,
+  "prompts/get": GetPromptResultSchema,
+} as const;
+export type ForwardedMethod = keyof typeof FORWARDED;
+
+export interface ForwardOptions {
+  timeoutMs: number;
+  /** the most bytes the answer may stream (ResponseTooLarge past it) */
+  maxResponseBytes: number;
+  /** the agent's cancel: the SDK sends notifications/cancelled upstream */
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
 export interface McpSession {
   readonly transport: TransportKind;
   /** the server's name and version, as it introduced itself */
@@ -25,6 +61,14 @@ export interface McpSession {
   listTools(): Promise<Tool[]>;
   /** ping, or the first page of tools/list from a server that does not know ping */
   ping(): Promise<"ping" | "tools/list">;
+  /** what the server said it offers at initialize */
+  readonly capabilities: ServerCapabilities | undefined;
+  /**
+   * Forwards one request and returns the server's result as it gave it. Throws McpFailureError when
+   * the session failed, CallEndError when the call ended otherwise (timeout, cancel, too large, the
+   * server's JSON-RPC error, a method it does not offer). Never retried here: a tool may write.
+   */
+  forward(method: ForwardedMethod, params: Record<string, unknown> | undefined, options: ForwardOptions): Promise<Result>;
   /** calls `listener` on each notifications/tools/list_changed; returns the unsubscribe */
   onToolsChanged(listener: () => void): () => void;
   /** calls `listener` once the session is closed, by either side */
@@ -38,7 +82,7 @@ export interface McpSession {
  */
 export async function openSession(options: SessionOptions): Promise<McpSession> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_MCP_TIMEOUT_MS;
-  const { client, transport, kind, failure } = await connect({ ...options, timeoutMs });
+  const { client, transport, kind, failure, secrets } = await connect({ ...options, timeoutMs });
   const toolListeners = new Set<() => void>();
   const closeListeners = new Set<() => void>();
   let closed = false;
@@ -85,6 +129,31 @@ export async function openSession(options: SessionOptions): Promise<McpSession> 
       }
       await page(undefined);
       return "tools/list";
+    },
+    get capabilities() {
+      return client.getServerCapabilities();
+    },
+    async forward(method, params, o) {
+      const family = method.split("/")[0] as "tools" | "resources" | "prompts";
+      if (!client.getServerCapabilities()?.[family]) throw new CallEndError({ kind: "unsupported", message: `the server offers no ${family}` });
+      const tooLarge = new AbortController();
+      const signal = o.signal ? AbortSignal.any([o.signal, tooLarge.signal]) : tooLarge.signal;
+      const send = () => client.request({ method, params }, FORWARDED[method], { signal, timeout: o.timeoutMs, onprogress: o.onProgress });
+      try {
+        return await limitingResponses(o.maxResponseBytes, (e) => tooLarge.abort(e), send);
+      } catch (e) {
+        if (tooLarge.signal.aborted) throw new CallEndError({ kind: "too-large", message: (tooLarge.signal.reason as Error).message });
+        if (o.signal?.aborted) throw new CallEndError({ kind: "cancelled", message: "the call was cancelled" });
+        if (e instanceof McpError && e.code === ErrorCode.RequestTimeout) {
+          throw new CallEndError({ kind: "timeout", message: `the server did not answer ${method} within ${o.timeoutMs} ms` });
+        }
+        // the server's own answer; "Connection closed" (-32000, a code servers use too) is the SDK's
+        // word for a transport that went away
+        if (e instanceof McpError && !(e.code === ErrorCode.ConnectionClosed && e.message.endsWith("Connection closed"))) {
+          throw new CallEndError({ kind: "rejected", code: e.code, message: serverErrorText(e, secrets) });
+        }
+        throw failure(e, method);
+      }
     },
     onToolsChanged(listener) {
       toolListeners.add(listener);

@@ -6,6 +6,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { EgressError } from "../egress/errors.js";
 import { within } from "./deadline.js";
 import { classify, type McpFailure, McpFailureError, redact, secretsOf, type WireNotes } from "./failures.js";
+import { limitResponse } from "./response-limit.js";
 
 export type TransportKind = "streamable-http" | "sse";
 
@@ -25,9 +26,14 @@ export interface Connection {
   kind: TransportKind;
   /** what went wrong, as an McpFailureError free of the request's secrets */
   failure(error: unknown, during: string): McpFailureError;
+  /** the secret parts of the request's headers, for clearing a server's text of them */
+  secrets: string[];
 }
 
-/** The egress fetch, noting what the SDK's errors leave out: the auth challenge, the egress's cause. */
+/**
+ * The egress fetch, noting what the SDK's errors leave out (the auth challenge, the egress's cause),
+ * and holding a forwarded call's answer to its size limit.
+ */
 function observing(fetchFn: typeof fetch, notes: WireNotes): typeof fetch {
   return async (input, init) => {
     try {
@@ -36,7 +42,7 @@ function observing(fetchFn: typeof fetch, notes: WireNotes): typeof fetch {
         const { error, resourceMetadataUrl, scope } = extractWWWAuthenticateParams(response);
         notes.challenge = { status: response.status, error, resourceMetadataUrl: resourceMetadataUrl?.href, scope };
       }
-      return response;
+      return limitResponse(init?.method, response);
     } catch (e) {
       if (e instanceof EgressError) notes.egress = e;
       throw e;
@@ -64,7 +70,7 @@ async function attempt(kind: TransportKind, options: ConnectOptions): Promise<Co
   try {
     // the SSE transport waits for its endpoint event with no timeout of its own
     await within(client.connect(transport, { timeout: options.timeoutMs }), options.timeoutMs);
-    return { client, transport, kind, failure };
+    return { client, transport, kind, failure, secrets };
   } catch (e) {
     await client.close().catch(() => {});
     await transport.close().catch(() => {});

@@ -129,3 +129,29 @@ export function redact(failure: McpFailure, secrets: string[]): McpFailure {
   const clean = (v: unknown) => (typeof v === "string" ? secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), v) : v);
   return Object.fromEntries(Object.entries(failure).map(([k, v]) => [k, clean(v)])) as McpFailure;
 }
+
+/**
+ * How a forwarded call (tools/call, resources/*, prompts/*) ended without a result, when the
+ * session itself is fine: the call's own limits, the agent's cancel, the server's JSON-RPC error
+ * answer (its text cleared of the request's secrets), or a method the server does not offer.
+ */
+export type CallEnd =
+  | { kind: "timeout" | "cancelled" | "too-large" | "unsupported"; message: string }
+  | { kind: "rejected"; code: number; message: string };
+
+export class CallEndError extends Error {
+  override readonly name = "CallEndError";
+
+  constructor(readonly end: CallEnd) {
+    super(end.message);
+  }
+}
+
+/**
+ * The text of a server's JSON-RPC error, without the SDK's "MCP error <code>: " (twice when the
+ * server is the SDK's too: its McpError's message has it already) and any secret, bounded.
+ */
+export function serverErrorText(error: McpError, secrets: string[]): string {
+  const text = error.message.replace(/^(MCP error -?\d+: )+/, "").slice(0, 500);
+  return secrets.reduce((t, secret) => t.split(secret).join("[redacted]"), text);
+}

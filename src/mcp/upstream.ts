@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import type { Connector, PersonalConfiguration } from "../generated/prisma/client.js";
 import { refreshPersonalTokenNow } from "../oauth/personal-refresh.js";
 import { refreshConnectorToken } from "../oauth/refresh.js";
-import type { McpUpstream, Services, UpstreamFailure, UpstreamOutcome, UpstreamSubject } from "../services.js";
+import type { CallOptions, CallOutcome, McpUpstream, ServerResult, Services, UpstreamFailure, UpstreamOutcome, UpstreamSubject } from "../services.js";
 import { hasPlaceholders } from "../validation/mcp-url.js";
-import { type McpSession, openSession, type SessionOptions } from "./client.js";
+import { type ForwardedMethod, type McpSession, openSession, type SessionOptions } from "./client.js";
 import { CredentialsHeaderError, credentialHeaders, type StoredCredentials, type StoredSecret } from "./credentials-headers.js";
-import { type McpFailure, McpFailureError } from "./failures.js";
+import { CallEndError, type McpFailure, McpFailureError } from "./failures.js";
 import { readPresetAuth } from "./preset-auth.js";
 import { SessionPool } from "./session-pool.js";
 
@@ -53,7 +53,7 @@ function fromMcp(f: McpFailure): UpstreamFailure {
  */
 export function createMcpUpstream(services: Services, options: UpstreamOptions = {}): McpUpstream {
   const { db, secrets, egress, logger } = services;
-  const timeoutMs = services.config.upstream.timeoutMs;
+  const { timeoutMs, callTimeoutMs, maxResponseBytes } = services.config.upstream;
   const pool = new SessionPool({ max: options.pool?.max ?? 200, idleMs: options.pool?.idleMs ?? 5 * 60_000 });
 
   // a burst of list_changed notices is one discovery, and one more if any came during it
@@ -177,7 +177,11 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
 
   const sessionOptions = (t: Target): SessionOptions => ({ url: t.url, headers: t.headers, fetch: egress.fetch, timeoutMs });
 
-  async function attempt<T>(t: Target, use: (s: McpSession) => Promise<T>): Promise<UpstreamOutcome<T>> {
+  /**
+   * `retry`: whether a failure on a session kept open may be tried once more on a fresh one. A
+   * check or a listing always may; a forwarded call only when the server cannot have run it.
+   */
+  async function attempt<T>(t: Target, use: (s: McpSession) => Promise<T>, retry: (f: McpFailure) => boolean): Promise<UpstreamOutcome<T>> {
     const watch = (s: McpSession) => s.onToolsChanged(() => noticed(t.pooled!.owner));
     for (let round = 0; ; round++) {
       let session: McpSession | undefined;
@@ -190,7 +194,7 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
         if (!(e instanceof McpFailureError)) throw e;
         if (t.pooled) pool.drop(t.pooled.key);
         // a kept session may have ended on the server's side (restart, expiry): one fresh try
-        if (reused && round === 0) continue;
+        if (reused && round === 0 && retry(e.failure)) continue;
         logger.debug({ url: new URL(t.url).host, kind: e.failure.kind, debug: e.failure.debug }, "MCP request failed");
         return failed(fromMcp(e.failure));
       } finally {
@@ -199,18 +203,41 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
     }
   }
 
-  async function run<T>(subject: UpstreamSubject, use: (s: McpSession) => Promise<T>): Promise<UpstreamOutcome<T>> {
+  async function run<T>(subject: UpstreamSubject, use: (s: McpSession) => Promise<T>, retry: (f: McpFailure) => boolean = () => true): Promise<UpstreamOutcome<T>> {
     const target = await targetOf(subject);
     if (isFailure(target)) return failed(target);
-    const outcome = await attempt(target, use);
+    const outcome = await attempt(target, use, retry);
+    // a refused credential: the server ran nothing, so even a call is tried again with a new token
     if (outcome.ok || outcome.failure.kind !== "unauthorized" || !target.refresh) return outcome;
-    const retry = await target.refresh();
-    return isFailure(retry) ? failed(retry) : attempt(retry, use);
+    const refreshed = await target.refresh();
+    return isFailure(refreshed) ? failed(refreshed) : attempt(refreshed, use, retry);
+  }
+
+  // HTTP 404 on a kept session: the server forgot it (restart, expiry) before reading the request
+  const unheard = (f: McpFailure) => f.kind === "protocol" && f.status === 404;
+
+  async function forward(subject: { connector: Connector }, method: ForwardedMethod, params: Record<string, unknown> | undefined, o: CallOptions): Promise<CallOutcome<ServerResult>> {
+    const options = { timeoutMs: o.timeoutMs ?? callTimeoutMs, maxResponseBytes, signal: o.signal, onProgress: o.onProgress };
+    const outcome = await run(
+      subject,
+      async (s): Promise<CallOutcome<ServerResult>> => {
+        try {
+          return { ok: true, value: await s.forward(method, params, options) };
+        } catch (e) {
+          if (e instanceof CallEndError) return { ok: false, failure: e.end };
+          throw e;
+        }
+      },
+      unheard,
+    );
+    return outcome.ok ? outcome.value : outcome;
   }
 
   return {
     listTools: (subject) => run(subject, (s) => s.listTools()),
     check: (subject) => run(subject, async (s) => void (await s.ping())),
+    callTool: (subject, name, args, o = {}) => forward(subject, "tools/call", { name, ...(args ? { arguments: args } : {}) }, o),
+    passThrough: (subject, method, params, o = {}) => forward(subject, method, params, o),
     forget: (connectorId) => pool.closeOwner(connectorId),
     close: () => pool.closeAll(),
   };

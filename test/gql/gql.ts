@@ -38,6 +38,10 @@ type Documents = {
     "\n  mutation CreateTypenameOnly($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": typeof types.CreateTypenameOnlyDocument,
     "\n  mutation CreatePconfForTypename($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": typeof types.CreatePconfForTypenameDocument,
     "\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n": typeof types.UpdatePconfTypenameOnlyDocument,
+    "\n  query GatewayConnector($id: ID!) {\n    connector(id: $id) { id handle mcpEndpoint state isActive agentEnabled }\n  }\n": typeof types.GatewayConnectorDocument,
+    "\n  query GatewayToolCalls($id: ID!, $filter: ToolCallFilter) {\n    connector(id: $id) {\n      toolCalls(first: 50, filter: $filter) {\n        totalCount\n        edges { node { id toolName outcome errorMessage apiKeyId user { id } startedAt durationMs connector { id } } }\n      }\n    }\n  }\n": typeof types.GatewayToolCallsDocument,
+    "\n  query GatewayAvailableTools($first: Int, $after: String, $filter: AvailableToolFilter) {\n    availableTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name tool { name type disabled connector { id } } connector { id handle } } }\n    }\n  }\n": typeof types.GatewayAvailableToolsDocument,
+    "\n  query GatewayNode($id: ID!) { node(id: $id) { id ... on ToolCall { toolName outcome } } }\n": typeof types.GatewayNodeDocument,
     "\n  mutation EgressConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { id state } }\n      ... on UpstreamError { message reason left: connectorAfter { id state lastError } }\n      ... on Error { message }\n    }\n  }\n": typeof types.EgressConnectConnectorDocument,
     "\n  fragment OAuthConnectorFields on Connector {\n    id\n    type\n    authType\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n": typeof types.OAuthConnectorFieldsFragmentDoc,
     "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": typeof types.OAuthCreateConnectorDocument,
@@ -112,6 +116,10 @@ const documents: Documents = {
     "\n  mutation CreateTypenameOnly($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": types.CreateTypenameOnlyDocument,
     "\n  mutation CreatePconfForTypename($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { id } }\n    }\n  }\n": types.CreatePconfForTypenameDocument,
     "\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n": types.UpdatePconfTypenameOnlyDocument,
+    "\n  query GatewayConnector($id: ID!) {\n    connector(id: $id) { id handle mcpEndpoint state isActive agentEnabled }\n  }\n": types.GatewayConnectorDocument,
+    "\n  query GatewayToolCalls($id: ID!, $filter: ToolCallFilter) {\n    connector(id: $id) {\n      toolCalls(first: 50, filter: $filter) {\n        totalCount\n        edges { node { id toolName outcome errorMessage apiKeyId user { id } startedAt durationMs connector { id } } }\n      }\n    }\n  }\n": types.GatewayToolCallsDocument,
+    "\n  query GatewayAvailableTools($first: Int, $after: String, $filter: AvailableToolFilter) {\n    availableTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name tool { name type disabled connector { id } } connector { id handle } } }\n    }\n  }\n": types.GatewayAvailableToolsDocument,
+    "\n  query GatewayNode($id: ID!) { node(id: $id) { id ... on ToolCall { toolName outcome } } }\n": types.GatewayNodeDocument,
     "\n  mutation EgressConnectConnector($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) {\n      __typename\n      ... on ConnectConnectorSuccess { connector { id state } }\n      ... on UpstreamError { message reason left: connectorAfter { id state lastError } }\n      ... on Error { message }\n    }\n  }\n": types.EgressConnectConnectorDocument,
     "\n  fragment OAuthConnectorFields on Connector {\n    id\n    type\n    authType\n    state\n    statusReason\n    version\n    isAuthenticated\n    authRequest { authorizationUrl expiresAt }\n  }\n": types.OAuthConnectorFieldsFragmentDoc,
     "\n  mutation OAuthCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...OAuthConnectorFields } }\n      ... on Error { message }\n    }\n  }\n": types.OAuthCreateConnectorDocument,
@@ -272,6 +280,22 @@ export function graphql(source: "\n  mutation CreatePconfForTypename($input: Cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n"): (typeof documents)["\n  mutation UpdatePconfTypenameOnly($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) { __typename }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GatewayConnector($id: ID!) {\n    connector(id: $id) { id handle mcpEndpoint state isActive agentEnabled }\n  }\n"): (typeof documents)["\n  query GatewayConnector($id: ID!) {\n    connector(id: $id) { id handle mcpEndpoint state isActive agentEnabled }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GatewayToolCalls($id: ID!, $filter: ToolCallFilter) {\n    connector(id: $id) {\n      toolCalls(first: 50, filter: $filter) {\n        totalCount\n        edges { node { id toolName outcome errorMessage apiKeyId user { id } startedAt durationMs connector { id } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GatewayToolCalls($id: ID!, $filter: ToolCallFilter) {\n    connector(id: $id) {\n      toolCalls(first: 50, filter: $filter) {\n        totalCount\n        edges { node { id toolName outcome errorMessage apiKeyId user { id } startedAt durationMs connector { id } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GatewayAvailableTools($first: Int, $after: String, $filter: AvailableToolFilter) {\n    availableTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name tool { name type disabled connector { id } } connector { id handle } } }\n    }\n  }\n"): (typeof documents)["\n  query GatewayAvailableTools($first: Int, $after: String, $filter: AvailableToolFilter) {\n    availableTools(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { name tool { name type disabled connector { id } } connector { id handle } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GatewayNode($id: ID!) { node(id: $id) { id ... on ToolCall { toolName outcome } } }\n"): (typeof documents)["\n  query GatewayNode($id: ID!) { node(id: $id) { id ... on ToolCall { toolName outcome } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import { presetToolRows } from "../../src/connectors/create.js";
 import { writeEvent } from "../../src/connectors/events.js";
+import { newHandle } from "../../src/connectors/handle.js";
 import { randomBytes } from "node:crypto";
 import { prisma } from "./database.js";
 import { newId } from "../../src/db/ids.js";
@@ -38,9 +39,12 @@ export interface ConnectorSpec {
   state?: ConnectorState;
   type?: string;
   name?: string;
+  /** made from the name as creation makes it, unless given */
+  handle?: string;
   metadata?: Record<string, unknown> | null;
   configuration?: Record<string, unknown> | null;
   isActive?: boolean;
+  agentEnabled?: boolean;
   statusReason?: string | null;
   createdAt?: Date;
   updatedAt?: Date;
@@ -76,12 +80,14 @@ export async function connector(organizationId: string, spec: ConnectorSpec = {}
         position,
       }))
     : presetToolRows(preset);
+  const name = spec.name ?? `${preset?.name ?? "Custom"} ${randomBytes(3).toString("hex")}`;
   return prisma.connector.create({
     data: {
       id: newId("conn"),
       organizationId,
       type: spec.type ?? preset?.slug ?? "mcp",
-      name: spec.name ?? `${preset?.name ?? "Custom"} ${randomBytes(3).toString("hex")}`,
+      name,
+      handle: spec.handle ?? (await newHandle(prisma, organizationId, name)),
       url: preset?.mcpUrl ?? "https://mcp.example.test/mcp",
       presetId: preset?.id ?? null,
       scope: spec.scope ?? "TEAM",
@@ -91,6 +97,7 @@ export async function connector(organizationId: string, spec: ConnectorSpec = {}
       state: spec.state ?? "CREATED",
       statusReason: spec.statusReason ?? null,
       isActive: spec.isActive ?? true,
+      agentEnabled: spec.agentEnabled ?? true,
       metadata: json(spec.metadata),
       configuration: json(spec.configuration),
       createdAt: spec.createdAt,

@@ -6,14 +6,13 @@ import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { schema } from "../../src/schema.js";
 
-// The contract and its checker are committed as fixtures, so that a clone without ../shared checks
-// them too; where ../shared exists, the schema is checked against it as well, and the copies must
-// not have drifted from it.
+// The contract (the base file and the MCP gateway's part, checked together) and its checker are
+// committed as fixtures, so that a clone without ../shared checks them too; where ../shared exists,
+// the schema is checked against it as well, and the copies must not have drifted from it.
 const FIXTURES = join(PROJECT_ROOT, "test", "fixtures");
 const SHARED = join(PROJECT_ROOT, "..", "shared");
 const COPIES = [
   ["contract.graphql", "contract.graphql"],
-  // not checked against the schema until the gateway exists; kept current all the same
   ["contract-gateway.graphql", "contract-gateway.graphql"],
   ["check-contract.mjs", join("tools", "check-contract.mjs")],
 ] as const;
@@ -31,12 +30,12 @@ describe("the published schema", () => {
     expect(committed).toBe(`${printSchema(schema)}\n`);
   });
 
-  it("keeps every type, field and argument of the public contract (the committed copy)", () => {
-    checkContract(join(FIXTURES, "check-contract.mjs"), join(FIXTURES, "contract.graphql"));
+  it("keeps every type, field and argument of the public contract and the gateway's (the committed copies)", () => {
+    checkContract(join(FIXTURES, "check-contract.mjs"), join(FIXTURES, "contract.graphql"), join(FIXTURES, "contract-gateway.graphql"));
   });
 
-  it.runIf(hasShared)("keeps every type, field and argument of ../shared/contract.graphql", () => {
-    checkContract(join(SHARED, "tools", "check-contract.mjs"), join(SHARED, "contract.graphql"));
+  it.runIf(hasShared)("keeps every type, field and argument of ../shared/contract.graphql and contract-gateway.graphql", () => {
+    checkContract(join(SHARED, "tools", "check-contract.mjs"), join(SHARED, "contract.graphql"), join(SHARED, "contract-gateway.graphql"));
   });
 
   it.runIf(hasShared).each(COPIES)("has test/fixtures/%s as ../shared has it", (fixture, shared) => {

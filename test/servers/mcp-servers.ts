@@ -4,7 +4,17 @@ import type { AddressInfo } from "node:net";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest, ListToolsRequestSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  GetPromptRequestSchema,
+  isInitializeRequest,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListToolsRequestSchema,
+  ReadResourceRequestSchema,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 
 /** One HTTP request as the server saw it: enough to assert which credential reached upstream. */
 export interface SeenRequest {
@@ -18,7 +28,28 @@ export interface SeenRequest {
   at?: number;
 }
 
+/** What a tool's handler is given: the agent's cancel, a way to report progress, the credential seen. */
+export interface ToolContext {
+  signal: AbortSignal;
+  /** notifications/progress to the caller (only when it asked for progress) */
+  progress(progress: number, total?: number, message?: string): Promise<void>;
+  authorization?: string;
+}
+
+/** One tools/call as the server ran it. */
+export interface SeenCall {
+  name: string;
+  arguments: Record<string, unknown> | undefined;
+  authorization?: string;
+}
+
 export interface McpServerOptions {
+  /** runs tools/call; by default a tool answers with its name and arguments as JSON text */
+  call?: (name: string, args: Record<string, unknown> | undefined, context: ToolContext) => Promise<CallToolResult> | CallToolResult;
+  /** offers resources (resources/list, resources/read) with these texts */
+  resources?: { uri: string; name: string; text: string }[];
+  /** offers prompts (prompts/list, prompts/get) with these texts */
+  prompts?: { name: string; text: string }[];
   tools?: Tool[];
   /**
    * a bearer token to require (rotatable); a header and its value, e.g. an API key; or bearer
@@ -48,6 +79,8 @@ export interface McpTestServer {
   /** where a client connects: /mcp, or /sse for the older transport */
   url: string;
   seen: SeenRequest[];
+  /** every tools/call the server ran, in order */
+  calls: SeenCall[];
   /** replaces the tools and tells every open session (notifications/tools/list_changed), unless `notify` is false */
   setTools(tools: Tool[], notify?: boolean): Promise<void>;
   /** the bearer token accepted from now on; the previous one gets 401 invalid_token */
@@ -83,11 +116,46 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startMcp(options: McpServerOptions = {}): Promise<McpTestServer> {
   const state = { tools: options.tools ?? [tool("echo")], token: options.auth && "bearer" in options.auth ? options.auth.bearer : undefined };
   const seen: SeenRequest[] = [];
+  const calls: SeenCall[] = [];
   const sessions = new Map<string, { server: Server; transport: StreamableHTTPServerTransport | SSEServerTransport }>();
   const keyHeader = options.auth && "header" in options.auth ? options.auth.header.toLowerCase() : undefined;
 
   function newServer(): Server {
-    const server = new Server({ name: "plugboard-test", version: "1.0.0" }, { capabilities: { tools: { listChanged: true } } });
+    const capabilities = {
+      tools: { listChanged: true },
+      ...(options.resources ? { resources: {} } : {}),
+      ...(options.prompts ? { prompts: {} } : {}),
+    };
+    const server = new Server({ name: "plugboard-test", version: "1.0.0" }, { capabilities });
+    server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+      const { name, arguments: args } = request.params;
+      const authorization = extra.requestInfo?.headers.authorization as string | undefined;
+      calls.push({ name, arguments: args, authorization });
+      const token = request.params._meta?.progressToken;
+      const progress = async (value: number, total?: number, message?: string) => {
+        if (token !== undefined) await extra.sendNotification({ method: "notifications/progress", params: { progressToken: token, progress: value, total, message } });
+      };
+      if (options.call) return options.call(name, args, { signal: extra.signal, progress, authorization });
+      return { content: [{ type: "text", text: JSON.stringify({ tool: name, arguments: args ?? null }) }] };
+    });
+    if (options.resources) {
+      const resources = options.resources;
+      server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: resources.map(({ uri, name }) => ({ uri, name })) }));
+      server.setRequestHandler(ReadResourceRequestSchema, (request) => {
+        const found = resources.find((r) => r.uri === request.params.uri);
+        if (!found) throw new Error(`no resource ${request.params.uri}`);
+        return { contents: [{ uri: found.uri, text: found.text }] };
+      });
+    }
+    if (options.prompts) {
+      const prompts = options.prompts;
+      server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: prompts.map(({ name }) => ({ name })) }));
+      server.setRequestHandler(GetPromptRequestSchema, (request) => {
+        const found = prompts.find((p) => p.name === request.params.name);
+        if (!found) throw new Error(`no prompt ${request.params.name}`);
+        return { messages: [{ role: "user", content: { type: "text", text: found.text } }] };
+      });
+    }
     server.setRequestHandler(ListToolsRequestSchema, (request) => {
       const size = options.pageSize ?? state.tools.length;
       const start = Number(request.params?.cursor ?? 0);
@@ -174,6 +242,7 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
   return {
     url: `${origin}${options.transport === "sse" ? "/sse" : (options.path ?? "/mcp")}`,
     seen,
+    calls,
     async setTools(tools, notify = true) {
       state.tools = tools;
       if (notify) await Promise.all([...sessions.values()].map((s) => s.server.sendToolListChanged().catch(() => {})));

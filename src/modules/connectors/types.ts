@@ -26,6 +26,14 @@ export const ConnectorType = builder.prismaNode("Connector", {
   fields: (t) => ({
     type: t.exposeString("type", { description: 'the preset\'s slug, or "mcp" for a custom MCP server' }),
     name: t.exposeString("name", { description: '"Production Zendesk" vs "Sandbox Zendesk"' }),
+    handle: t.exposeString("handle", {
+      description: "short, stable, unique in the organization: the prefix of its tools on /mcp (made from the name at creation)",
+    }),
+    mcpEndpoint: t.field({
+      type: "URL",
+      description: "this connector's MCP gateway endpoint for agents ({PUBLIC_URL}/mcp/{id}); they authenticate with a Plugboard API key",
+      resolve: (c, _args, ctx) => `${ctx.origin}/mcp/${c.id}`,
+    }),
     url: t.expose("url", { type: "URL", description: "the connector's MCP server" }),
     preset: t.relation("preset", { type: PresetType, nullable: true }),
     scope: t.expose("scope", { type: ConnectorScopeEnum }),
@@ -104,3 +112,13 @@ export const ConnectorType = builder.prismaNode("Connector", {
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "bumped on state changes and reconfigurations" }),
   }),
 });
+
+builder.objectField(ToolRef, "connector", (t) =>
+  t.field({
+    type: ConnectorType,
+    nullable: true,
+    description: "the connector this copy of the tool belongs to; null on a preset's tools",
+    // findUnique so that Prisma batches a page's lookups into one query; visibility is the type's authScopes
+    resolve: (tool, _args, ctx) => (tool.connectorId ? ctx.services.db.connector.findUnique({ where: { id: tool.connectorId } }) : null),
+  }),
+);

@@ -33,6 +33,10 @@ export async function loadNode(db: Db, viewer: Viewer, id: string): Promise<unkn
       const e = await db.connectorEvent.findUnique({ where: { id } });
       return e && canSee(viewer, e) ? brand("ConnectorEvent", e) : null;
     }
+    case "call": {
+      const call = await db.toolCall.findUnique({ where: { id } });
+      return call && canSee(viewer, call) ? brand("ToolCall", call) : null;
+    }
     case "tool": {
       const own = await db.connectorTool.findUnique({ where: { id }, include: { connector: true } });
       if (own) {

@@ -13,6 +13,8 @@ export interface ToolShape {
   disabled?: boolean;
   pendingReview?: boolean;
   inputSchema: unknown;
+  /** a connector's own copy names its connector; a preset's catalog entry has none */
+  connectorId?: string;
 }
 
 export const ToolRef = builder.objectRef<ToolShape>("Tool");

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ErrorCode, isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { authenticate } from "../auth/api-keys.js";
+import type { Viewer } from "../auth/viewer.js";
+import { visibleConnector } from "../connectors/access.js";
+import type { Services } from "../services.js";
+import { CallSlots } from "../tool-calls/slots.js";
+import { readJsonBody, refuseBody, sendRpcError } from "./http.js";
+import { GatewaySessions } from "./sessions.js";
+
+export interface Gateway {
+  /** /mcp (connectorId null) and /mcp/{connectorId} */
+  handle(req: IncomingMessage, res: ServerResponse, connectorId: string | null): Promise<void>;
+  /** waits (at most `ms`) for the calls in flight to end */
+  drain(ms: number): Promise<void>;
+  /** closes every agent session (their streams end) */
+  close(): Promise<void>;
+  /** open sessions and calls in flight (tests, benchmark) */
+  readonly stats: { sessions: number; calls: number };
+}
+
+const CHALLENGE = 'Bearer realm="plugboard"';
+
+/**
+ * The MCP gateway: Streamable HTTP endpoints where agents, with a Plugboard API key, use the tools
+ * of the connectors that key may see, never holding their credentials. The key is checked on every
+ * HTTP request; a session belongs to the key and the endpoint that opened it.
+ */
+export function createGateway(services: Services): Gateway {
+  const { gateway: limits } = services.config;
+  const slots = new CallSlots(limits.maxConcurrentCalls);
+  const sessions = new GatewaySessions(services, slots);
+
+  async function handle(req: IncomingMessage, res: ServerResponse, connectorId: string | null): Promise<void> {
+    if (req.method !== "POST" && req.method !== "GET" && req.method !== "DELETE") {
+      return sendRpcError(res, 405, ErrorCode.InvalidRequest, "Method not allowed", { allow: "GET, POST, DELETE" });
+    }
+    const given = req.headers.authorization;
+    const viewer = await authenticate(services.db, given);
+    if (!viewer) {
+      const challenge = given ? `${CHALLENGE}, error="invalid_token"` : CHALLENGE;
+      return sendRpcError(res, 401, -32000, "Missing or invalid API key: send `Authorization: Bearer <Plugboard API key>`", { "www-authenticate": challenge });
+    }
+    let body: unknown;
+    if (req.method === "POST") {
+      try {
+        body = await readJsonBody(req, limits.maxRequestBytes);
+      } catch (e) {
+        return refuseBody(res, e, limits.maxRequestBytes);
+      }
+    }
+    // the handlers read the viewer of this very request from authInfo
+    const request = Object.assign(req, { auth: { token: "", clientId: viewer.apiKeyId, scopes: [], extra: { viewer } } });
+    const sessionId = req.headers["mcp-session-id"];
+    if (typeof sessionId === "string") {
+      const session = sessions.find(sessionId, viewer, connectorId);
+      if (!session) return sendRpcError(res, 404, -32000, "Session not found: initialize a new one");
+      return session.transport.handleRequest(request, res, body);
+    }
+    if (req.method !== "POST" || !isInitializeRequest(body)) {
+      return sendRpcError(res, 400, ErrorCode.InvalidRequest, "Bad Request: no valid session ID provided (send initialize first)");
+    }
+    if (connectorId && !(await visibleConnector(services.db, viewer, connectorId))) {
+      return sendRpcError(res, 404, ErrorCode.InvalidRequest, `No connector with id ${connectorId.slice(0, 100)}`);
+    }
+    await open(viewer, connectorId, request, res, body);
+  }
+
+  async function open(viewer: Viewer, connectorId: string | null, req: IncomingMessage, res: ServerResponse, body: unknown) {
+    const { transport, server } = await sessions.open(viewer, connectorId ? { connectorId } : { all: true });
+    await transport.handleRequest(req, res, body);
+    if (!transport.sessionId) await server.close(); // initialize was refused: nothing to keep
+  }
+
+  async function drain(ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (slots.count() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  return {
+    handle,
+    drain,
+    close: () => sessions.close(),
+    get stats() {
+      return { sessions: sessions.size, calls: slots.count() };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { builder } from "../../builder.js";
+import { AVAILABLE_TOOL_ORDER, availableToolsWhere } from "../../connectors/availability.js";
+import { prefixed } from "../../connectors/handle.js";
+import { ToolTypeEnum } from "../common/enums.js";
+import { pageOptions } from "../common/pagination.js";
+import { ToolRef } from "./types.js";
+
+const AvailableToolType = builder.prismaObject("ConnectorTool", {
+  variant: "AvailableTool",
+  description: "A tool an agent may be given now: exactly what the /mcp endpoint offers this viewer.",
+  fields: (t) => ({
+    name: t.string({
+      description: '"<connector handle>__<tool name>", the name on /mcp',
+      select: { connector: { select: { handle: true } } },
+      resolve: (row) => prefixed(row.connector.handle, row.name),
+    }),
+    tool: t.field({ type: ToolRef, resolve: (row) => row }),
+    connector: t.relation("connector"),
+  }),
+});
+
+const AvailableToolFilterInput = builder.inputType("AvailableToolFilter", {
+  description: "Narrows the available tools; every given condition must hold",
+  fields: (t) => ({
+    connectorIds: t.idList({ description: "tools of any of these connectors" }),
+    type: t.field({ type: ToolTypeEnum }),
+    search: t.string({ description: "name, label or description, case-insensitive" }),
+  }),
+});
+
+builder.queryField("availableTools", (t) =>
+  t.prismaConnection(
+    {
+      type: AvailableToolType,
+      cursor: "id",
+      ...pageOptions,
+      description:
+        "The tools the viewer's agents may use now, as /mcp offers them: of visible connectors that are CONNECTED, active and agent-enabled, neither disabled nor pending review",
+      args: { filter: t.arg({ type: AvailableToolFilterInput }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.services.db.connectorTool.findMany({ ...query, where: availableToolsWhere(ctx.viewer, args.filter), orderBy: AVAILABLE_TOOL_ORDER }),
+      totalCount: (_root, args, ctx) => ctx.services.db.connectorTool.count({ where: availableToolsWhere(ctx.viewer, args.filter) }),
+    },
+    { name: "AvailableToolConnection" },
+    { name: "AvailableToolEdge" },
+  ),
+);

@@ -1,0 +1,107 @@
+import type { Viewer } from "../auth/viewer.js";
+import { visibleConnectorsWhere } from "../auth/visibility.js";
+import { type Refusal, connectorRefusal, toolRefusal } from "../connectors/availability.js";
+import { visibleConnector } from "../connectors/access.js";
+import { splitPrefixed } from "../connectors/handle.js";
+import { sentence } from "../connectors/upstream.js";
+import type { Connector } from "../generated/prisma/client.js";
+import type { CallFailure, CallOptions, ServerResult, Services } from "../services.js";
+import { countTowardHealth } from "./health.js";
+import { newToolCallId, recordToolCall } from "./record.js";
+import type { CallSlots } from "./slots.js";
+
+/** Which tool: a connector's own name for it (/mcp/{id}), or "<handle>__<tool>" (/mcp). */
+export type CallTarget = { connectorId: string; tool: string } | { prefixed: string };
+
+export interface ToolCallRequest extends Pick<CallOptions, "signal" | "onProgress"> {
+  viewer: Viewer;
+  target: CallTarget;
+  arguments?: Record<string, unknown>;
+  /** the calls in flight per API key (MCP_MAX_CONCURRENT_CALLS) */
+  slots: CallSlots;
+}
+
+type Ended = { toolCallId: string; message: string };
+/** How a call ended; every one of them is a ToolCall row by now. */
+export type ToolCallEnd =
+  | { outcome: "OK"; toolCallId: string; result: ServerResult }
+  | ({ outcome: "REFUSED"; refusal: Refusal | { reason: "BUSY"; message: string } } & Ended)
+  | ({ outcome: "ERROR" | "TIMEOUT" | "CANCELLED"; failure: CallFailure } & Ended);
+
+/**
+ * The connector (visible to the viewer) and its tool row, read at once: two statements that do not
+ * wait for each other. The tool is looked up by what names its connector, so that an unknown or
+ * invisible connector finds none.
+ */
+async function resolve(services: Pick<Services, "db">, viewer: Viewer, target: CallTarget) {
+  const { db } = services;
+  if ("connectorId" in target) {
+    const [connector, row] = await Promise.all([
+      visibleConnector(db, viewer, target.connectorId),
+      db.connectorTool.findUnique({ where: { connectorId_name: { connectorId: target.connectorId, name: target.tool } } }),
+    ]);
+    return { connector, tool: target.tool, row: connector ? row : null };
+  }
+  const split = splitPrefixed(target.prefixed);
+  if (!split) return { connector: null, tool: target.prefixed, row: null };
+  const where = { handle: split.handle, ...visibleConnectorsWhere(viewer) };
+  const [connector, row] = await Promise.all([
+    db.connector.findFirst({ where }),
+    db.connectorTool.findFirst({ where: { name: split.tool, connector: where } }),
+  ]);
+  return { connector, tool: split.tool, row: connector && row?.connectorId === connector.id ? row : null };
+}
+
+const outcomeOf = (f: CallFailure) => (f.kind === "timeout" ? "TIMEOUT" : f.kind === "cancelled" ? "CANCELLED" : "ERROR");
+
+/**
+ * One tool call for an agent, start to end: the connector (visible to the viewer, CONNECTED, active,
+ * agent-enabled) and the tool (known, enabled, not held for review) are checked before anything goes
+ * upstream, then a slot of the key's concurrency cap is taken and the call is forwarded with the
+ * connector's credentials. Whatever happens is one ToolCall row, and a failing server counts toward
+ * the connector's health.
+ */
+export async function callConnectorTool(services: Services, request: ToolCallRequest): Promise<ToolCallEnd> {
+  const { viewer } = request;
+  const started = Date.now();
+  const toolCallId = newToolCallId(started);
+  const { connector, tool, row } = await resolve(services, viewer, request.target);
+  const end = async (connectorRow: Connector | null, toolName: string, e: ToolCallEnd): Promise<ToolCallEnd> => {
+    const errorMessage = e.outcome === "OK" ? null : e.message;
+    await recordToolCall(services, { id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs: Date.now() - started });
+    return e;
+  };
+  const refuse = (refusal: Refusal | { reason: "BUSY"; message: string }) =>
+    end(connector, connector ? tool : toolName(request.target), { outcome: "REFUSED", toolCallId, refusal, message: refusal.message });
+
+  if (!connector) {
+    if ("connectorId" in request.target) return refuse({ reason: "CONNECTOR_NOT_FOUND", message: `No connector with id ${request.target.connectorId}` });
+    return refuse(toolRefusal(null, toolName(request.target))!);
+  }
+  const unusable = connectorRefusal(connector);
+  if (unusable) return refuse(unusable);
+  const refused = toolRefusal(row, tool);
+  if (refused) return refuse(refused);
+  const release = request.slots.take(viewer.apiKeyId);
+  if (!release) return refuse({ reason: "BUSY", message: `Too many calls in flight for this API key (at most ${request.slots.max} at once): wait for one to end` });
+
+  let outcome;
+  try {
+    outcome = await services.upstream.callTool({ connector }, tool, request.arguments, { signal: request.signal, onProgress: request.onProgress });
+  } finally {
+    release();
+  }
+  await countTowardHealth(services, connector, outcome.ok ? null : outcome.failure);
+  if (outcome.ok) return end(connector, tool, { outcome: "OK", toolCallId, result: outcome.value });
+  const { failure } = outcome;
+  return end(connector, tool, { outcome: outcomeOf(failure), toolCallId, failure, message: describe(failure) });
+}
+
+const toolName = (target: CallTarget) => ("connectorId" in target ? target.tool : target.prefixed);
+
+/** The row's errorMessage and the agent's error text: ours, or the server's cleared of credentials. */
+function describe(f: CallFailure): string {
+  if (f.kind === "rejected") return `The server answered with an error (${f.code}): ${f.message}`;
+  if (f.kind === "cancelled") return "The agent cancelled the call";
+  return sentence(f);
+}
