@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": typeof types.ShippedCatalogDocument,
     "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": typeof types.CatalogPresetBySlugDocument,
-    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n": typeof types.MutationErrorFragmentDoc,
+    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n": typeof types.MutationErrorFragmentDoc,
     "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n": typeof types.ConnectorFieldsFragmentDoc,
     "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreateConnectorDocument,
     "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdateConnectorDocument,
@@ -82,7 +82,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": types.ShippedCatalogDocument,
     "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": types.CatalogPresetBySlugDocument,
-    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n": types.MutationErrorFragmentDoc,
+    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n": types.MutationErrorFragmentDoc,
     "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n": types.ConnectorFieldsFragmentDoc,
     "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.CreateConnectorDocument,
     "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.UpdateConnectorDocument,
@@ -171,7 +171,7 @@ export function graphql(source: "\n  query CatalogPresetBySlug($slug: String!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n"): (typeof documents)["\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n"];
+export function graphql(source: "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n"): (typeof documents)["\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
