@@ -39,6 +39,7 @@ type Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": typeof types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": typeof types.KeysConnectDocument,
+    "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": typeof types.PossibleTypesRemoveConnectorDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
@@ -108,6 +109,7 @@ const documents: Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": types.KeysConnectDocument,
+    "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": types.PossibleTypesRemoveConnectorDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
@@ -266,6 +268,10 @@ export function graphql(source: "\n  mutation KeysCreateConnector($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
