@@ -36,6 +36,8 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
     clientMutationId: "omit",
     cursorType: "String",
+    // `nodes` beside `edges` on every connection, as GitHub and Shopify offer: the nodes without cursors
+    nodesOnConnection: { description: "the nodes of edges, in the same order, for clients that need no cursor per node" },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

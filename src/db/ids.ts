@@ -42,3 +42,22 @@ export function idPrefix(id: string): IdPrefix | null {
 export function isIdOf(prefix: IdPrefix, id: string): boolean {
   return idPrefix(id) === prefix;
 }
+
+/**
+ * The prefixes of ids that are derived from another object's id, for the object types that are a
+ * view of that object rather than a Node. Relay keys its store by `id` alone, so a view must not
+ * reuse the id of what it shows: `cws_X` is the catalog entry of preset `pset_X`, `csrv_X` the
+ * install of connector `conn_X`, `nf_<id>` the NotFoundError of a lookup of `<id>`.
+ */
+export const DERIVED_ID_PREFIXES = {
+  cws: "ConnectorWithStatus",
+  csrv: "ConnectorServer",
+  nf: "NotFoundError",
+} as const;
+export type DerivedIdPrefix = keyof typeof DERIVED_ID_PREFIXES;
+
+/** The stable id of the `prefix` view of the object `id` (its random part kept when it is well-formed). */
+export function derivedId(prefix: DerivedIdPrefix, id: string): string {
+  const m = ID_RE.exec(id);
+  return prefix !== "nf" && m ? `${prefix}_${m[2]}` : `${prefix}_${id}`;
+}

@@ -71,7 +71,7 @@ describe("who may change which connector", async () => {
 
   it.each(Object.keys(MUTATIONS))("%s answers NotFoundError for ids that do not exist or are malformed", async (mutation) => {
     for (const id of [newId("conn"), "not-an-id", original.alicePersonal.tools[0].id]) {
-      expect(await MUTATIONS[mutation](as(mine.alice.key), id, tool)).toMatchObject({ __typename: "NotFoundError", id });
+      expect(await MUTATIONS[mutation](as(mine.alice.key), id, tool)).toMatchObject({ __typename: "NotFoundError", requestedId: id });
     }
   });
 

@@ -12,7 +12,7 @@ graphql(`
     message
     ... on ValidationError { fieldErrors { path message } }
     ... on InvalidStateError { state }
-    ... on NotFoundError { id }
+    ... on NotFoundError { id requestedId }
   }
 `);
 

@@ -92,7 +92,7 @@ describe("updateConnector, setToolDisabled and deleteConnector", async () => {
     const events = await prisma.connectorEvent.findMany({ where: { connectorId: c.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.kind, e.version])).toEqual([["CREATED", 1], ["STATE_CHANGED", 2], ["DELETED", 3]]);
     expect(events[2]).toMatchObject({ previousState: "CONNECTED", state: null, actorId: alice.userId });
-    expect(member(await api.remove(c.id), "NotFoundError").id).toBe(c.id);
+    expect(member(await api.remove(c.id), "NotFoundError")).toMatchObject({ requestedId: c.id, id: `nf_${c.id}` });
     expect(await api.history(c.id)).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": typeof types.ShippedCatalogDocument,
     "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": typeof types.CatalogPresetBySlugDocument,
-    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n": typeof types.MutationErrorFragmentDoc,
+    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n": typeof types.MutationErrorFragmentDoc,
     "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n": typeof types.ConnectorFieldsFragmentDoc,
     "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreateConnectorDocument,
     "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdateConnectorDocument,
@@ -51,12 +51,16 @@ type Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": typeof types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": typeof types.KeysConnectDocument,
+    "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": typeof types.PossibleTypesRemoveConnectorDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
     "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdatePersonalConfigurationDocument,
     "\n  mutation DeletePersonalConfiguration($id: ID!) {\n    deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }\n  }\n": typeof types.DeletePersonalConfigurationDocument,
     "\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.TestPersonalConfigurationDocument,
+    "\n  query EdgesAndNodes {\n    presets(first: 3) { edges { node { id slug } } nodes { id slug } }\n    connectors(first: 10) {\n      edges { node { id name } }\n      nodes { id name events(first: 5) { edges { node { id kind } } nodes { id kind } } }\n    }\n    personalConfigurations { edges { node { id name } } nodes { id name } }\n  }\n": typeof types.EdgesAndNodesDocument,
+    "\n  query ConnectorsByEdges { connectors(first: 50) { edges { node { id preset { slug } tools { name } } } } }\n": typeof types.ConnectorsByEdgesDocument,
+    "\n  query ConnectorsByNodes { connectors(first: 50) { nodes { id preset { slug } tools { name } } } }\n": typeof types.ConnectorsByNodesDocument,
     "\n  query ConnectorDetails($id: ID!, $includeDisabled: Boolean, $eventsFirst: Int) {\n    connector(id: $id) {\n      state\n      isAuthenticated\n      preset { slug }\n      createdBy { email }\n      organization { id }\n      authRequest { authorizationUrl expiresAt }\n      allTools: tools { name disabled }\n      tools(includeDisabled: $includeDisabled) { name disabled }\n      events(first: $eventsFirst) {\n        totalCount\n        edges { node { id kind version actor { id } connector { id } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n": typeof types.ConnectorDetailsDocument,
     "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n": typeof types.ConnectorFieldsCatalogStatusDocument,
     "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": typeof types.FilteredConnectorsDocument,
@@ -94,7 +98,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": types.ShippedCatalogDocument,
     "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": types.CatalogPresetBySlugDocument,
-    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n": types.MutationErrorFragmentDoc,
+    "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n": types.MutationErrorFragmentDoc,
     "\n  fragment ConnectorFields on Connector {\n    id type name url scope authType state statusReason disconnectReason\n    isActive isConfigured isAuthenticated syncEnabled agentEnabled\n    configuration metadata version lastSyncAt lastError createdAt updatedAt\n    preset { slug }\n    createdBy { id }\n    tools { id name disabled pendingReview }\n    authRequest { authorizationUrl }\n  }\n": types.ConnectorFieldsFragmentDoc,
     "\n  mutation CreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) {\n      __typename\n      ... on CreateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.CreateConnectorDocument,
     "\n  mutation UpdateConnector($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { ...ConnectorFields } }\n      ...MutationError\n    }\n  }\n": types.UpdateConnectorDocument,
@@ -129,12 +133,16 @@ const documents: Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": types.KeysConnectDocument,
+    "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": types.PossibleTypesRemoveConnectorDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
     "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.UpdatePersonalConfigurationDocument,
     "\n  mutation DeletePersonalConfiguration($id: ID!) {\n    deletePersonalConfiguration(id: $id) { __typename ... on DeletePersonalConfigurationSuccess { deletedId } ...MutationError }\n  }\n": types.DeletePersonalConfigurationDocument,
     "\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.TestPersonalConfigurationDocument,
+    "\n  query EdgesAndNodes {\n    presets(first: 3) { edges { node { id slug } } nodes { id slug } }\n    connectors(first: 10) {\n      edges { node { id name } }\n      nodes { id name events(first: 5) { edges { node { id kind } } nodes { id kind } } }\n    }\n    personalConfigurations { edges { node { id name } } nodes { id name } }\n  }\n": types.EdgesAndNodesDocument,
+    "\n  query ConnectorsByEdges { connectors(first: 50) { edges { node { id preset { slug } tools { name } } } } }\n": types.ConnectorsByEdgesDocument,
+    "\n  query ConnectorsByNodes { connectors(first: 50) { nodes { id preset { slug } tools { name } } } }\n": types.ConnectorsByNodesDocument,
     "\n  query ConnectorDetails($id: ID!, $includeDisabled: Boolean, $eventsFirst: Int) {\n    connector(id: $id) {\n      state\n      isAuthenticated\n      preset { slug }\n      createdBy { email }\n      organization { id }\n      authRequest { authorizationUrl expiresAt }\n      allTools: tools { name disabled }\n      tools(includeDisabled: $includeDisabled) { name disabled }\n      events(first: $eventsFirst) {\n        totalCount\n        edges { node { id kind version actor { id } connector { id } } }\n        pageInfo { hasNextPage }\n      }\n    }\n  }\n": types.ConnectorDetailsDocument,
     "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n": types.ConnectorFieldsCatalogStatusDocument,
     "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": types.FilteredConnectorsDocument,
@@ -195,7 +203,7 @@ export function graphql(source: "\n  query CatalogPresetBySlug($slug: String!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n"): (typeof documents)["\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id }\n  }\n"];
+export function graphql(source: "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n"): (typeof documents)["\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -335,6 +343,10 @@ export function graphql(source: "\n  mutation KeysConnect($input: ConnectConnect
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"): (typeof documents)["\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -356,6 +368,18 @@ export function graphql(source: "\n  mutation DeletePersonalConfiguration($id: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"): (typeof documents)["\n  mutation TestPersonalConfiguration($id: ID!) {\n    testPersonalConfiguration(id: $id) {\n      __typename\n      ... on TestPersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EdgesAndNodes {\n    presets(first: 3) { edges { node { id slug } } nodes { id slug } }\n    connectors(first: 10) {\n      edges { node { id name } }\n      nodes { id name events(first: 5) { edges { node { id kind } } nodes { id kind } } }\n    }\n    personalConfigurations { edges { node { id name } } nodes { id name } }\n  }\n"): (typeof documents)["\n  query EdgesAndNodes {\n    presets(first: 3) { edges { node { id slug } } nodes { id slug } }\n    connectors(first: 10) {\n      edges { node { id name } }\n      nodes { id name events(first: 5) { edges { node { id kind } } nodes { id kind } } }\n    }\n    personalConfigurations { edges { node { id name } } nodes { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorsByEdges { connectors(first: 50) { edges { node { id preset { slug } tools { name } } } } }\n"): (typeof documents)["\n  query ConnectorsByEdges { connectors(first: 50) { edges { node { id preset { slug } tools { name } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConnectorsByNodes { connectors(first: 50) { nodes { id preset { slug } tools { name } } } }\n"): (typeof documents)["\n  query ConnectorsByNodes { connectors(first: 50) { nodes { id preset { slug } tools { name } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

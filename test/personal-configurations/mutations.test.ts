@@ -87,7 +87,7 @@ describe("personal configuration mutations", async () => {
     const p = member(await api.create(GITHUB), "CreatePersonalConfigurationSuccess").personalConfiguration;
     expect(member(await api.remove(p.id), "DeletePersonalConfigurationSuccess").deletedId).toBe(p.id);
     expect(await prisma.personalConfiguration.findUnique({ where: { id: p.id } })).toBeNull();
-    expect(member(await api.remove(p.id), "NotFoundError").id).toBe(p.id);
+    expect(member(await api.remove(p.id), "NotFoundError").requestedId).toBe(p.id);
   });
 
   it("answers NotFoundError for another user's, another key's or another organization's configuration", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { derivedId } from "../../src/db/ids.js";
 import { graphql } from "../gql/index.js";
 import type { ConnectorState } from "../gql/graphql.js";
 import { connector, connectorEvent, minutesAgo, pendingAuthorization, team } from "../helpers/fixtures.js";
@@ -108,7 +109,7 @@ describe("connector fields", async () => {
     const t = await team();
     const c = await connector(t.organizationId, { presetSlug: "jira", state, configuration: { site: "acme" } });
     const jira = ok(await server.as(t.bob.key).run(CatalogStatus)).connectorsWithStatus.find((p) => p.slug === "jira");
-    expect(jira?.server).toEqual({ id: c.id, status, config: { site: "acme" }, connector: { id: c.id, name: c.name } });
+    expect(jira?.server).toEqual({ id: derivedId("csrv", c.id), status, config: { site: "acme" }, connector: { id: c.id, name: c.name } });
   });
 
   it("picks the most recently updated install as the server and lists every install", async () => {
@@ -117,7 +118,7 @@ describe("connector fields", async () => {
     const newer = await connector(t.organizationId, { presetSlug: "linear", createdAt: minutesAgo(40), updatedAt: minutesAgo(30) });
     const catalog = ok(await server.as(t.bob.key).run(CatalogStatus)).connectorsWithStatus;
     const linear = catalog.find((p) => p.slug === "linear");
-    expect(linear?.server?.id).toBe(older.id);
+    expect(linear?.server?.id).toBe(derivedId("csrv", older.id));
     expect(linear?.installations).toEqual([{ id: older.id }, { id: newer.id }]);
     expect(catalog.filter((p) => p.slug !== "linear").every((p) => p.server === null && p.installations.length === 0)).toBe(true);
   });

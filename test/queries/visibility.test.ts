@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { derivedId } from "../../src/db/ids.js";
 import { graphql } from "../gql/index.js";
 import { connector, connectorEvent, minutesAgo, personalConfiguration, team } from "../helpers/fixtures.js";
 import { ok } from "../helpers/graphql.js";
@@ -127,9 +128,9 @@ describe("visibility", async () => {
 
     expect(await notion(t.alice.key)).toEqual({
       slug: "notion",
-      server: { id: alices.id },
+      server: { id: derivedId("csrv", alices.id) },
       installations: [{ id: shared.id }, { id: alices.id }],
     });
-    expect(await notion(t.bob.key)).toEqual({ slug: "notion", server: { id: shared.id }, installations: [{ id: shared.id }] });
+    expect(await notion(t.bob.key)).toEqual({ slug: "notion", server: { id: derivedId("csrv", shared.id) }, installations: [{ id: shared.id }] });
   });
 });

@@ -1,4 +1,5 @@
 import { builder } from "../../builder.js";
+import { derivedId } from "../../db/ids.js";
 import {
   DomainError,
   type FieldError,
@@ -34,7 +35,20 @@ builder.objectType(NotFoundError, {
   name: "NotFoundError",
   description: "No such object, or the viewer may not see it (the two are never told apart).",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ id: t.id({ nullable: true, resolve: (e) => e.id ?? null }) }),
+  fields: (t) => ({
+    // Relay keys records by `id` alone: the id asked for is the id of another type's object (a
+    // connector deleted meanwhile is still in the client's store), so this one is derived from it
+    id: t.id({
+      nullable: true,
+      description: "nf_ and the id asked for: this error's own id (the id asked for is requestedId)",
+      resolve: (e) => (e.id ? derivedId("nf", e.id) : null),
+    }),
+    requestedId: t.id({
+      nullable: true,
+      description: "the id that was asked for; null when the lookup was by something else (a slug, a tool name)",
+      resolve: (e) => e.id ?? null,
+    }),
+  }),
 });
 
 builder.objectType(ForbiddenError, {

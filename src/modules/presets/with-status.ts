@@ -1,5 +1,6 @@
 import { visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
+import { derivedId } from "../../db/ids.js";
 import { InstallStatusEnum } from "../common/enums.js";
 import { ConnectorType } from "../connectors/types.js";
 import { installStatus } from "../../connectors/facts.js";
@@ -9,7 +10,10 @@ const ConnectorServerType = builder.prismaObject("Connector", {
   variant: "ConnectorServer",
   description: "A catalog entry's install, as the catalog page shows it",
   fields: (t) => ({
-    id: t.exposeID("id", { description: "the connector's id" }),
+    id: t.id({
+      description: "csrv_ and the random part of the connector's id: not the connector's own, which its Connector has",
+      resolve: (c) => derivedId("csrv", c.id),
+    }),
     status: t.field({ type: InstallStatusEnum, nullable: true, resolve: (c) => installStatus(c.state) }),
     config: t.field({
       type: "JSONObject",
@@ -24,9 +28,12 @@ const ConnectorWithStatusType = builder.prismaObject("Preset", {
   variant: "ConnectorWithStatus",
   description:
     "A catalog entry with this workspace's install of it (null when not installed).\n" +
-    "Not a Node: its id is the preset's, so normalized caches should key it by __typename and id.",
+    "Not a Node: its id (cws_…) is derived from the preset's, so that no two types share an id.",
   fields: (t) => ({
-    id: t.exposeID("id", { description: "the preset's id" }),
+    id: t.id({
+      description: "cws_ and the random part of the preset's id: not the preset's own, which its Preset has",
+      resolve: (p) => derivedId("cws", p.id),
+    }),
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),
     description: t.exposeString("description", { nullable: true }),
