@@ -1,3 +1,4 @@
+import { DEFAULT_OIDC, type OidcConfig } from "./auth/oidc/config.js";
 import type { HoldNewTools } from "./connectors/tool-sync.js";
 
 /** OAuth clients configured by the operator per preset slug (OAUTH_CLIENTS). */
@@ -30,6 +31,8 @@ export interface ServerConfig {
   /** schema introspection (INTROSPECTION): on unless false, without a key too (src/auth/introspection.ts) */
   introspection: boolean;
   upstream: UpstreamConfig;
+  /** sign-in with identity providers' tokens (OIDC_ISSUERS) */
+  oidc: OidcConfig;
 }
 
 export const DEFAULT_UPSTREAM: UpstreamConfig = {
@@ -41,10 +44,14 @@ export const DEFAULT_UPSTREAM: UpstreamConfig = {
   syncIntervalMs: 15 * 60_000,
 };
 
-export const defaultConfig = (given: Partial<Omit<ServerConfig, "upstream">> & { upstream?: Partial<UpstreamConfig> } = {}): ServerConfig => ({
+/** What a composition root gives: the parts it sets, each section's defaults for the rest. */
+export type GivenConfig = Partial<Omit<ServerConfig, "upstream" | "oidc">> & { upstream?: Partial<UpstreamConfig>; oidc?: Partial<OidcConfig> };
+
+export const defaultConfig = (given: GivenConfig = {}): ServerConfig => ({
   allowedRedirectOrigins: [],
   oauthClients: {},
   introspection: true,
   ...given,
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
+  oidc: { ...DEFAULT_OIDC, ...given.oidc },
 });

@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { afterAll } from "vitest";
 import { type App, type AppOptions, buildApp, createServices } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
-import { defaultConfig, type ServerConfig, type UpstreamConfig } from "../../src/config.js";
+import { defaultConfig, type GivenConfig } from "../../src/config.js";
 import { createEgress } from "../../src/egress/egress.js";
 import { generateKeySpec, parseKeyring } from "../../src/crypto/keyring.js";
 import { createSecrets } from "../../src/crypto/secrets.js";
@@ -24,7 +24,7 @@ export const { seal: sealSecret, open: openSecret, sealJson, openJson } = secret
 /** What a test may set of a server: its configuration, its event bus, and the app's own options. */
 export interface TestAppOptions extends AppOptions {
   /** loopback servers are allowed (EGRESS_ALLOWLIST=127.0.0.1,::1) and MCP_TIMEOUT is 3 s unless set */
-  config?: Partial<Omit<ServerConfig, "upstream">> & { upstream?: Partial<UpstreamConfig> };
+  config?: GivenConfig;
   /** the event bus; made from redisUrl (or in memory) when absent */
   pubsub?: PubSub;
   redisUrl?: string;
