@@ -53,7 +53,7 @@ const claim = z.string().min(1);
 const entry = z
   .strictObject({
     issuer: z.string().url(),
-    audience: z.union([claim, z.array(claim).min(1)]).transform((a) => (Array.isArray(a) ? a : [a])),
+    audience: z.union([claim, z.array(claim).min(1)], { error: "a string or a list of strings: what the tokens' aud names" }).transform((a) => (Array.isArray(a) ? a : [a])),
     jwksUri: z.string().url().optional(),
     organization: claim.optional(),
     organizationClaim: claim.optional(),
