@@ -78,6 +78,7 @@ type Documents = {
     "\n  query SubscriptionRedisViewer { viewer { role } }\n": typeof types.SubscriptionRedisViewerDocument,
     "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": typeof types.SubscriptionHistoryDocument,
     "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n": typeof types.SignedInDocument,
+    "\n  query Role {\n    viewer { role }\n  }\n": typeof types.RoleDocument,
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": typeof types.TenantDataDocument,
     "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": typeof types.MeDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": typeof types.ViewerDocument,
@@ -147,6 +148,7 @@ const documents: Documents = {
     "\n  query SubscriptionRedisViewer { viewer { role } }\n": types.SubscriptionRedisViewerDocument,
     "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": types.SubscriptionHistoryDocument,
     "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n": types.SignedInDocument,
+    "\n  query Role {\n    viewer { role }\n  }\n": types.RoleDocument,
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": types.TenantDataDocument,
     "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": types.MeDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": types.ViewerDocument,
@@ -422,6 +424,10 @@ export function graphql(source: "\n  query SubscriptionHistory($id: ID!) { conne
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n"): (typeof documents)["\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Role {\n    viewer { role }\n  }\n"): (typeof documents)["\n  query Role {\n    viewer { role }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { newId } from "../../src/db/ids.js";
 import { graphql } from "../gql/index.js";
-import { prisma } from "../helpers/database.js";
+import { onQuery, prisma } from "../helpers/database.js";
 import { connector } from "../helpers/fixtures.js";
 import { ok } from "../helpers/graphql.js";
 import { createActor, createOrganization, startServer } from "../helpers/server.js";
@@ -11,6 +11,12 @@ import { issuers, post, refusal, slug } from "./sign-in.js";
 const SignedIn = graphql(`
   query SignedIn {
     viewer { role user { id email name role } organization { id slug } }
+  }
+`);
+
+const Role = graphql(`
+  query Role {
+    viewer { role }
   }
 `);
 
@@ -142,5 +148,20 @@ describe("sign-in with the identity provider's tokens (GraphQL over HTTP)", asyn
     const byKey = ok(await server.as(keyOnly.key).run(TenantData, { other: mine.id }));
     expect(byKey.connectors.edges.map((e) => e.node.id)).toEqual(expect.arrayContaining([team.id, keys.id]));
     expect([byKey.connector, byKey.node]).toEqual([null, null]);
+  });
+
+  it("costs a signed-in request one SQL statement for its viewer, as an API key does", async () => {
+    const sub = person(slug("sub"));
+    const token = (await idp.signIn(sub)).accessToken;
+    ok(await server.as(token).run(Role)); // the first sign-in makes the user
+    const key = (await createActor({ organizationId: orgs[open].id, role: "MEMBER" })).key;
+    const statements = async (credential: string) => {
+      let n = 0;
+      const stop = onQuery(() => n++);
+      expect(ok(await server.as(credential).run(Role)).viewer.role).toBe("MEMBER");
+      stop();
+      return n;
+    };
+    expect([await statements(token), await statements(key)]).toEqual([1, 1]);
   });
 });
