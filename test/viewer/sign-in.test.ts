@@ -70,6 +70,14 @@ describe("sign-in with the identity provider's tokens (GraphQL over HTTP)", asyn
     expect(rows.map((u) => [u.organizationId, u.oidcIssuer])).toEqual([[orgs[open].id, idp.issuer]]);
   });
 
+  it("makes one user of two first sign-ins at once", async () => {
+    const sub = person(slug("sub"));
+    const tokens = await Promise.all([idp.signIn(sub), idp.signIn(sub), idp.signIn(sub)]);
+    const viewers = await Promise.all(tokens.map((t) => viewerWith(t.accessToken)));
+    expect(new Set(viewers.map((v) => v.user?.id)).size).toBe(1);
+    expect(await prisma.user.count({ where: { oidcSubject: sub } })).toBe(1);
+  });
+
   it("takes the role from the configured claim at every sign-in", async () => {
     const sub = person(slug("sub"), { roles: ["staff", "plugboard-admins"] });
     const admin = await viewerWith((await idp.signIn(sub)).accessToken);
