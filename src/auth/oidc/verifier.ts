@@ -12,8 +12,6 @@ export interface VerifiedToken {
 }
 
 export interface OidcVerifier {
-  /** whether any issuer is configured */
-  readonly enabled: boolean;
   /** a verified token, or why not (a failure carries a log-only `detail` for ISSUER_UNAVAILABLE) */
   verify(token: string): Promise<VerifiedToken | (AuthFailure & { detail?: string })>;
 }
@@ -29,7 +27,6 @@ export const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(t
 export function createOidcVerifier(config: OidcConfig, fetch: typeof globalThis.fetch): OidcVerifier {
   const keysOf = createIssuerKeys(config, fetch);
   return {
-    enabled: config.issuers.length > 0,
     async verify(token) {
       let iss: unknown;
       try {
