@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createOidcVerifier } from "./auth/oidc/verifier.js";
 import { LIMITS, type Limits } from "./events/limits.js";
 import { connectorTrail } from "./connectors/trail.js";
 import { personalConfigurationFeed } from "./events/change-feed.js";
@@ -52,6 +53,7 @@ type PrefixRoute = (req: IncomingMessage, res: ServerResponse, rest: string) => 
 /** The composition root's last step: the domain's ports filled with their implementations. */
 export const createServices = (core: CoreServices): Services =>
   assembleServices(core, {
+    oidc: (s) => createOidcVerifier(s.config.oidc, s.egress.fetch),
     authorization: createAuthorizationFlows,
     upstream: (s) => createMcpUpstream(s, { onToolsChanged: (id) => lookAtConnector(s, id, true) }),
     connectorEvents: (s) => createConnectorHubs(s.pubsub, connectorTrail(s.db)),
@@ -121,7 +123,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     });
   });
   const requests = trackRequests(server);
-  const ws = attachGraphQLWs({ server, yoga, db: services.db, logger, limiter, limits });
+  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits });
   let stopping: Promise<void> | null = null;
 
   return {

@@ -1,3 +1,4 @@
+import { DEFAULT_OIDC, type OidcConfig } from "./auth/oidc/config.js";
 import type { HoldNewTools } from "./connectors/tool-sync.js";
 
 /** OAuth clients configured by the operator per preset slug (OAUTH_CLIENTS). */
@@ -45,6 +46,8 @@ export interface ServerConfig {
   introspection: boolean;
   upstream: UpstreamConfig;
   gateway: GatewayConfig;
+  /** sign-in with identity providers' tokens (OIDC_ISSUERS) */
+  oidc: OidcConfig;
 }
 
 export const DEFAULT_UPSTREAM: UpstreamConfig = {
@@ -64,7 +67,12 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
   sessionIdleMs: 30 * 60_000,
 };
 
-export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway">> & { upstream?: Partial<UpstreamConfig>; gateway?: Partial<GatewayConfig> };
+/** What a composition root gives: the parts it sets, each section's defaults for the rest. */
+export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "oidc">> & {
+  upstream?: Partial<UpstreamConfig>;
+  gateway?: Partial<GatewayConfig>;
+  oidc?: Partial<OidcConfig>;
+};
 
 export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   allowedRedirectOrigins: [],
@@ -73,4 +81,5 @@ export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   ...given,
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
   gateway: { ...DEFAULT_GATEWAY, ...given.gateway },
+  oidc: { ...DEFAULT_OIDC, ...given.oidc },
 });

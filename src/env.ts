@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOidcIssuers } from "./auth/oidc/config.js";
 import { parseHoldNewTools } from "./connectors/tool-sync.js";
 import { DEFAULT_GATEWAY, DEFAULT_UPSTREAM } from "./config.js";
 import { parseDuration } from "./durations.js";
@@ -65,6 +66,8 @@ const schema = z.object({
   ENCRYPTION_KEYS: z.string().optional(),
   ALLOWED_REDIRECT_ORIGINS: csv,
   OAUTH_CLIENTS: oauthClients,
+  /** identity providers whose JWTs sign people in, as a JSON array (src/auth/oidc/config.ts) */
+  OIDC_ISSUERS: parsed(parseOidcIssuers),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   CATALOG_PATH: z.string().optional(),
   /** schema introspection (GraphiQL's docs and autocompletion); public unless turned off */

@@ -1,3 +1,4 @@
+import type { OidcVerifier } from "./auth/oidc/verifier.js";
 import type { Viewer } from "./auth/viewer.js";
 import type { ServerConfig } from "./config.js";
 import type { Secrets } from "./crypto/secrets.js";
@@ -101,6 +102,8 @@ export interface CoreServices {
 
 /** Built once by the composition root (main.ts, or a test's server) and passed down; never a global. */
 export interface Services extends CoreServices {
+  /** verifies identity providers' sign-in tokens against their JWKS, kept per issuer */
+  oidc: OidcVerifier;
   authorization: AuthorizationFlows;
   upstream: McpUpstream;
   /** this app's fan-out of committed connector events to its subscribers */
@@ -114,6 +117,7 @@ type Makers = { [K in Exclude<keyof Services, keyof CoreServices>]: (services: S
 /** The ports are made from the very services they serve (OAuth changes connectors through them). */
 export function assembleServices(core: CoreServices, make: Makers): Services {
   const services = { ...core } as Services;
+  services.oidc = make.oidc(services);
   services.authorization = make.authorization(services);
   services.upstream = make.upstream(services);
   services.connectorEvents = make.connectorEvents(services);

@@ -2,8 +2,9 @@ import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
 import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
-import { authenticate } from "./auth/api-keys.js";
+import { type AuthFailure, failureCode, failureHeaders } from "./auth/failures.js";
 import { isIntrospectionRequest, useNoIntrospection } from "./auth/introspection.js";
+import { resolveViewer } from "./auth/resolve-viewer.js";
 import type { Viewer } from "./auth/viewer.js";
 import type { Context } from "./context.js";
 import { DomainError } from "./errors.js";
@@ -13,9 +14,14 @@ import type { Services } from "./services.js";
 
 export type ServerContext = Record<string, unknown>;
 
-export const unauthorized = () =>
-  new GraphQLError("Missing or invalid API key: send `Authorization: Bearer <api key>`", {
-    extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } },
+/** A request without a viewer: 401 (403, 503) with `extensions.code` and `.reason` (src/auth/failures.ts). */
+export const unauthorized = (failure: AuthFailure) =>
+  new GraphQLError(failure.message, {
+    extensions: {
+      code: failureCode(failure),
+      reason: failure.reason,
+      http: { status: failure.status, headers: failureHeaders(failure) },
+    },
   });
 
 /** Expected failures keep their message and a code; anything else is masked. */
@@ -60,9 +66,10 @@ export function createYogaServer(
       // a graphql-ws socket was authenticated once, in connection_init (src/transports/graphql-ws.ts); HTTP per request
       const ws = initial as { viewer?: Viewer; origin?: string };
       const request = initial.request as Request | undefined;
-      const viewer = ws.viewer ?? (await authenticate(services.db, request?.headers.get("authorization")));
+      const resolved = ws.viewer ? { viewer: ws.viewer } : await resolveViewer(services, request?.headers.get("authorization"));
+      const { viewer } = resolved;
       // without a viewer only introspection runs (src/auth/introspection.ts): no resolver of ours reads it
-      if (!viewer && !(config.introspection && isIntrospectionRequest(initial.params))) throw unauthorized();
+      if (!viewer && !(config.introspection && isIntrospectionRequest(initial.params))) throw unauthorized(resolved.failure!);
       const origin = config.publicUrl ? new URL(config.publicUrl).origin : (ws.origin ?? new URL(request!.url).origin);
       const lastEventId = request?.headers.get("last-event-id") ?? undefined;
       return { viewer: viewer!, services, origin, lastEventId };

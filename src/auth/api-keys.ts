@@ -37,11 +37,14 @@ export async function createApiKey(
   return { id, key };
 }
 
-/** The Viewer an Authorization header stands for, or null for a missing, unknown or revoked key. */
-export async function authenticate(db: Db, authorization: string | null | undefined): Promise<Viewer | null> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match) return null;
-  const row = await db.apiKey.findUnique({ where: { hash: hashApiKey(match[1]) } });
+/** The Viewer an API key stands for, or null for an unknown or revoked key. */
+export async function viewerOfApiKey(db: Db, key: string): Promise<Viewer | null> {
+  const row = await db.apiKey.findUnique({ where: { hash: hashApiKey(key) } });
   if (!row || row.revokedAt) return null;
   return { apiKeyId: row.id, organizationId: row.organizationId, userId: row.userId, role: row.role };
 }
+
+/** The bearer credential of an Authorization header, or null. */
+export const bearerCredential = (authorization: string | null | undefined): string | null =>
+  /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1] ?? null;
+

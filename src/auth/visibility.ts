@@ -6,7 +6,8 @@ import type { Viewer } from "./viewer.js";
  * Who may see what — the one rule every path (queries, mutations, subscriptions, OAuth, MCP) uses.
  * Another organization's objects do not exist for the viewer. TEAM connectors are visible to their
  * whole organization; PERSONAL connectors and personal configurations only to their owner: the
- * viewer's user, or, for an API key without a user, that key.
+ * viewer's user (by API key or signed in with a token alike), or, for an API key without a user,
+ * that key. A viewer with neither owns nothing: a null never matches a null owner.
  */
 interface Owned {
   organizationId: string;
@@ -18,8 +19,12 @@ interface Owned {
 export function canSee(viewer: Viewer, o: Owned): boolean {
   if (o.organizationId !== viewer.organizationId) return false;
   if (o.scope === "TEAM") return true;
-  return viewer.userId ? o.ownerUserId === viewer.userId : o.ownerApiKeyId === viewer.apiKeyId;
+  if (viewer.userId) return o.ownerUserId === viewer.userId;
+  return viewer.apiKeyId !== null && o.ownerUserId === null && o.ownerApiKeyId === viewer.apiKeyId;
 }
+
+/** Prisma matches `field: null` as IS NULL; this id matches no row, for a viewer that owns nothing. */
+const NO_ONE = "\u0000nobody";
 
 export function connectorOwnership(c: {
   organizationId: string;
@@ -41,21 +46,21 @@ export const canSeeConnector = (viewer: Viewer, c: Parameters<typeof connectorOw
 export function visibleConnectorsWhere(viewer: Viewer): Prisma.ConnectorWhereInput {
   const mine: Prisma.ConnectorWhereInput = viewer.userId
     ? { createdById: viewer.userId }
-    : { ownerApiKeyId: viewer.apiKeyId, createdById: null };
+    : { ownerApiKeyId: viewer.apiKeyId ?? NO_ONE, createdById: null };
   return { organizationId: viewer.organizationId, OR: [{ scope: "TEAM" }, { scope: "PERSONAL", ...mine }] };
 }
 
 export function visibleEventsWhere(viewer: Viewer): Prisma.ConnectorEventWhereInput {
   const mine: Prisma.ConnectorEventWhereInput = viewer.userId
     ? { ownerUserId: viewer.userId }
-    : { ownerApiKeyId: viewer.apiKeyId, ownerUserId: null };
+    : { ownerApiKeyId: viewer.apiKeyId ?? NO_ONE, ownerUserId: null };
   return { organizationId: viewer.organizationId, OR: [{ scope: "TEAM" }, { scope: "PERSONAL", ...mine }] };
 }
 
 export function visiblePersonalConfigurationsWhere(viewer: Viewer): Prisma.PersonalConfigurationWhereInput {
   return viewer.userId
     ? { organizationId: viewer.organizationId, userId: viewer.userId }
-    : { organizationId: viewer.organizationId, apiKeyId: viewer.apiKeyId, userId: null };
+    : { organizationId: viewer.organizationId, apiKeyId: viewer.apiKeyId ?? NO_ONE, userId: null };
 }
 
 export function canSeePersonalConfiguration(
@@ -63,5 +68,6 @@ export function canSeePersonalConfiguration(
   p: { organizationId: string; userId: string | null; apiKeyId: string | null },
 ): boolean {
   if (p.organizationId !== viewer.organizationId) return false;
-  return viewer.userId ? p.userId === viewer.userId : p.userId === null && p.apiKeyId === viewer.apiKeyId;
+  if (viewer.userId) return p.userId === viewer.userId;
+  return viewer.apiKeyId !== null && p.userId === null && p.apiKeyId === viewer.apiKeyId;
 }

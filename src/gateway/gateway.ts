@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ErrorCode, isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import { authenticate } from "../auth/api-keys.js";
+import { failureHeaders } from "../auth/failures.js";
+import { resolveViewer } from "../auth/resolve-viewer.js";
+import { connectionOwner } from "../auth/viewer.js";
 import type { Viewer } from "../auth/viewer.js";
 import { visibleConnector } from "../connectors/access.js";
 import type { Services } from "../services.js";
@@ -35,12 +37,16 @@ export function createGateway(services: Services): Gateway {
     if (req.method !== "POST" && req.method !== "GET" && req.method !== "DELETE") {
       return sendRpcError(res, 405, ErrorCode.InvalidRequest, "Method not allowed", { allow: "GET, POST, DELETE" });
     }
-    const given = req.headers.authorization;
-    const viewer = await authenticate(services.db, given);
-    if (!viewer) {
-      const challenge = given ? `${CHALLENGE}, error="invalid_token"` : CHALLENGE;
-      return sendRpcError(res, 401, -32000, "Missing or invalid API key: send `Authorization: Bearer <Plugboard API key>`", { "www-authenticate": challenge });
+    // an API key or an identity provider's token, as on every other transport
+    const resolved = await resolveViewer(services, req.headers.authorization);
+    if (!resolved.viewer) {
+      const f = resolved.failure;
+      const message = f.reason === "MISSING_CREDENTIALS" ? "Missing credentials: send `Authorization: Bearer <Plugboard API key or sign-in token>`" : f.message;
+      // the realm names this gateway; the rest is what every transport answers (src/auth/failures.ts)
+      const headers = f.status === 401 ? { "www-authenticate": f.reason === "MISSING_CREDENTIALS" ? CHALLENGE : `${CHALLENGE}, error="invalid_token"` } : failureHeaders(f);
+      return sendRpcError(res, f.status, -32000, message, headers);
     }
+    const viewer = resolved.viewer;
     let body: unknown;
     if (req.method === "POST") {
       try {
@@ -50,7 +56,7 @@ export function createGateway(services: Services): Gateway {
       }
     }
     // the handlers read the viewer of this very request from authInfo
-    const request = Object.assign(req, { auth: { token: "", clientId: viewer.apiKeyId, scopes: [], extra: { viewer } } });
+    const request = Object.assign(req, { auth: { token: "", clientId: connectionOwner(viewer), scopes: [], extra: { viewer } } });
     const sessionId = req.headers["mcp-session-id"];
     if (typeof sessionId === "string") {
       const session = sessions.find(sessionId, viewer, connectorId);

@@ -1,3 +1,4 @@
+import { connectionOwner } from "../auth/viewer.js";
 import { randomUUID } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
@@ -10,7 +11,8 @@ import { type GatewayScope, gatewayServer, type SessionView } from "./server.js"
 /** One agent's MCP session: its transport and server, bound to the key and the endpoint that made it. */
 export interface GatewaySession {
   transport: StreamableHTTPServerTransport;
-  apiKeyId: string;
+  /** the API key, or the signed-in user, that opened it */
+  owner: string;
   /** the connector of /mcp/{id}, or null for /mcp */
   connectorId: string | null;
   usedAt: number;
@@ -37,7 +39,7 @@ export class GatewaySessions {
   /** The session `id`, if it was opened with this key on this endpoint; anything else is unknown. */
   find(id: string, viewer: Viewer, connectorId: string | null): GatewaySession | null {
     const s = this.sessions.get(id);
-    if (!s || s.apiKeyId !== viewer.apiKeyId || s.connectorId !== connectorId) return null;
+    if (!s || s.owner !== connectionOwner(viewer) || s.connectorId !== connectorId) return null;
     s.usedAt = Date.now();
     return s;
   }
@@ -51,7 +53,7 @@ export class GatewaySessions {
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        this.sessions.set(id, { transport, apiKeyId: viewer.apiKeyId, connectorId, usedAt: Date.now() });
+        this.sessions.set(id, { transport, owner: connectionOwner(viewer), connectorId, usedAt: Date.now() });
         unlisten = this.watch(viewer, connectorId, view, () => void server.sendToolListChanged().catch(() => {}));
       },
     });

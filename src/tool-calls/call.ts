@@ -1,3 +1,4 @@
+import { connectionOwner } from "../auth/viewer.js";
 import type { Viewer } from "../auth/viewer.js";
 import { visibleConnectorsWhere } from "../auth/visibility.js";
 import { type Refusal, connectorRefusal, toolRefusal } from "../connectors/availability.js";
@@ -82,7 +83,7 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
   if (unusable) return refuse(unusable);
   const refused = toolRefusal(row, tool);
   if (refused) return refuse(refused);
-  const release = request.slots.take(viewer.apiKeyId);
+  const release = request.slots.take(connectionOwner(viewer));
   if (!release) return refuse({ reason: "BUSY", message: `Too many calls in flight for this API key (at most ${request.slots.max} at once): wait for one to end` });
 
   let outcome;

@@ -3,12 +3,10 @@ import { type ExecutionArgs, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import { type WebSocket, WebSocketServer } from "ws";
-import { authenticate } from "../auth/api-keys.js";
-import type { Viewer } from "../auth/viewer.js";
+import { type AuthServices, resolveViewer } from "../auth/resolve-viewer.js";
+import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
-import type { Db } from "../db/client.js";
 import { type Limits, rateLimited } from "../events/limits.js";
-import type { Logger } from "../logger.js";
 import type { ServerContext } from "../yoga.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 
@@ -19,22 +17,25 @@ export interface GraphQLWs {
   close(timeoutMs: number): Promise<void>;
 }
 
+const MISSING = 'Unauthorized: send connectionParams {"Authorization": "Bearer <api key>"}';
+
 type Rooted = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unknown; subscribe: (a: ExecutionArgs) => unknown } };
 
 /**
  * graphql-ws (graphql-transport-ws) on the HTTP server's /graphql. Operations go through yoga's
  * envelop, as in yoga's graphql-ws example, so that sockets and HTTP share one context path, error
- * masking and plugins. The API key is checked once, in connection_init.
+ * masking and plugins. The credentials (an API key or a sign-in token) are checked once, in
+ * connection_init; a revoked key's sockets close within keyRecheckMs, a token's when it expires.
  */
 export function attachGraphQLWs(options: {
   server: Server;
   yoga: YogaServerInstance<ServerContext, Context>;
-  db: Db;
-  logger: Logger;
+  services: AuthServices;
   limiter: ConnectionLimiter;
   limits: Limits;
 }): GraphQLWs {
   const { server, yoga, limiter, limits } = options;
+  const { db, logger } = options.services;
   const wss = new WebSocketServer({ noServer: true });
   let accepting = true;
   let inflight = 0;
@@ -47,11 +48,11 @@ export function attachGraphQLWs(options: {
     const ids = [...new Set(keyOfSocket.values())];
     if (!ids.length) return;
     try {
-      const live = await options.db.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
+      const live = await db.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
       const valid = new Set(live.map((k) => k.id));
       for (const [socket, id] of keyOfSocket) if (!valid.has(id)) socket.close(4403, "API key revoked");
     } catch (e) {
-      options.logger.warn({ err: e }, "could not recheck the API keys of open sockets");
+      logger.warn({ err: e }, "could not recheck the API keys of open sockets");
     }
   }, limits.keyRecheckMs);
   recheck.unref();
@@ -66,7 +67,7 @@ export function attachGraphQLWs(options: {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
 
-  const disposable = useServer<Record<string, unknown>, { viewer: Viewer }>(
+  const disposable = useServer<Record<string, unknown>, { viewer: Viewer; expiry?: ReturnType<typeof setTimeout> }>(
     {
       execute: async (args) => {
         inflight++;
@@ -82,25 +83,34 @@ export function attachGraphQLWs(options: {
         const refuse = (code: number, reason: string) => (ctx.extra.socket.close(code, reason), false);
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         // 4401: no credentials (GraphiQL's template "Bearer " is none); 4403: credentials that are not
-        // (or no longer) valid. The reason is what GraphiQL shows, so it says what to send
-        if (typeof authorization !== "string" || !authorization.replace(/^\s*Bearer\b/i, "").trim()) {
-          return refuse(4401, 'Unauthorized: send connectionParams {"Authorization": "Bearer <api key>"}');
+        // (or no longer) valid, with the reason code of a token's failure. The reason is what GraphiQL
+        // shows, so it says what to send
+        if (typeof authorization !== "string" || !authorization.replace(/^\s*Bearer\b/i, "").trim()) return refuse(4401, MISSING);
+        const { viewer, expiresAt, failure } = await resolveViewer(options.services, authorization);
+        if (!viewer) {
+          if (failure.reason === "MISSING_CREDENTIALS") return refuse(4401, MISSING);
+          if (failure.reason === "INVALID_API_KEY") return refuse(4403, "Forbidden: the API key is invalid or revoked");
+          // 1013 Try Again Later: the identity provider's keys could not be read, the token may be fine
+          return refuse(failure.status === 503 ? 1013 : 4403, closeReason(`Forbidden: ${failure.reason}: ${failure.message}`));
         }
-        const viewer = await authenticate(options.db, authorization);
-        if (!viewer) return refuse(4403, "Forbidden: the API key is invalid or revoked");
-        if (!limiter.acquire(viewer.apiKeyId)) {
-          options.logger.warn({ apiKeyId: viewer.apiKeyId }, "graphql-ws connection refused: too many for this API key");
-          return refuse(4429, `Too many connections for this API key (at most ${limits.connectionsPerApiKey})`);
+        if (!limiter.acquire(connectionOwner(viewer))) {
+          logger.warn({ apiKeyId: viewer.apiKeyId, userId: viewer.userId }, "graphql-ws connection refused: too many for these credentials");
+          return refuse(4429, `Too many connections for this API key or user (at most ${limits.connectionsPerApiKey})`);
         }
         ctx.extra.viewer = viewer;
         sockets.add(ctx);
-        keyOfSocket.set(ctx.extra.socket, viewer.apiKeyId);
+        if (viewer.apiKeyId) keyOfSocket.set(ctx.extra.socket, viewer.apiKeyId);
+        if (expiresAt) {
+          const close = () => ctx.extra.socket.close(4403, "Forbidden: TOKEN_EXPIRED: the token has expired: reconnect with a new one");
+          ctx.extra.expiry = setTimeout(close, Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1)).unref();
+        }
         return true;
       },
       onClose: (ctx) => {
         sockets.delete(ctx);
         keyOfSocket.delete(ctx.extra.socket);
-        if (ctx.extra.viewer) limiter.release(ctx.extra.viewer.apiKeyId);
+        clearTimeout(ctx.extra.expiry);
+        if (ctx.extra.viewer) limiter.release(connectionOwner(ctx.extra.viewer));
       },
       onSubscribe: async (ctx, _id, params) => {
         if (!accepting) return [new GraphQLError("The server is shutting down", { extensions: { code: "UNAVAILABLE" } })];
@@ -159,4 +169,10 @@ export function attachGraphQLWs(options: {
       await disposable.dispose();
     },
   };
+}
+
+/** A WebSocket close reason holds at most 123 bytes. */
+function closeReason(text: string): string {
+  const bytes = Buffer.from(text);
+  return bytes.length <= 123 ? text : `${bytes.subarray(0, 120).toString().replace(/\uFFFD$/, "")}...`;
 }

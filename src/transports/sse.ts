@@ -1,5 +1,6 @@
 import type { ExecutionResult } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
+import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 import { rateLimited } from "../events/limits.js";
 
@@ -7,7 +8,7 @@ import { rateLimited } from "../events/limits.js";
  * GraphQL over SSE with resumable streams. Yoga's own SSE writer has no `id:` field, so this one
  * replaces it for subscriptions (same framing: `event: next` / `event: complete`, `:` pings) and
  * writes each connector event's id, which a reconnecting EventSource sends back as Last-Event-ID.
- * It also counts open streams against the per-API-key bound that graphql-ws sockets use.
+ * It also counts open streams against the per-API-key (or per-user) bound that graphql-ws sockets use.
  */
 
 // the id of the event the subscription just resolved, per HTTP request (one SSE stream)
@@ -23,11 +24,11 @@ const wantsSse = (request: Request) => (request.headers.get("accept") ?? "").inc
 export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number }): Plugin {
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
-      const ctx = args.contextValue as { request?: Request; viewer?: { apiKeyId: string } };
+      const ctx = args.contextValue as { request?: Request; viewer?: Viewer };
       if (!ctx.request || !ctx.viewer || !wantsSse(ctx.request)) return;
-      const key = ctx.viewer.apiKeyId;
+      const key = connectionOwner(ctx.viewer);
       if (!options.limiter.acquire(key)) {
-        setResultAndStopExecution({ errors: [rateLimited("Too many open subscriptions for this API key")] });
+        setResultAndStopExecution({ errors: [rateLimited("Too many open subscriptions for this API key or user")] });
         return;
       }
       let released = false;

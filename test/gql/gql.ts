@@ -93,6 +93,10 @@ type Documents = {
     "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n": typeof types.SubscriptionDeleteConfigurationDocument,
     "\n  query SubscriptionRedisViewer { viewer { role } }\n": typeof types.SubscriptionRedisViewerDocument,
     "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": typeof types.SubscriptionHistoryDocument,
+    "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n": typeof types.SignedInDocument,
+    "\n  query Role {\n    viewer { role }\n  }\n": typeof types.RoleDocument,
+    "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": typeof types.TenantDataDocument,
+    "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": typeof types.MeDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
@@ -175,6 +179,10 @@ const documents: Documents = {
     "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n": types.SubscriptionDeleteConfigurationDocument,
     "\n  query SubscriptionRedisViewer { viewer { role } }\n": types.SubscriptionRedisViewerDocument,
     "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": types.SubscriptionHistoryDocument,
+    "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n": types.SignedInDocument,
+    "\n  query Role {\n    viewer { role }\n  }\n": types.RoleDocument,
+    "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": types.TenantDataDocument,
+    "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": types.MeDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": types.ViewerDocument,
 };
 
@@ -508,6 +516,22 @@ export function graphql(source: "\n  query SubscriptionRedisViewer { viewer { ro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n"): (typeof documents)["\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n"): (typeof documents)["\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Role {\n    viewer { role }\n  }\n"): (typeof documents)["\n  query Role {\n    viewer { role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n"): (typeof documents)["\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n"): (typeof documents)["\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

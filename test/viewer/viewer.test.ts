@@ -36,12 +36,14 @@ describe("viewer and authentication", async () => {
   });
 
   it.each([
-    ["no Authorization header", null],
-    ["an unknown key", "pb_unknownunknownunknownunknownunknown"],
-  ])("answers HTTP 401 with a GraphQL error for %s", async (_label, key) => {
+    ["no Authorization header", null, "MISSING_CREDENTIALS"],
+    ["an unknown key", "pb_unknownunknownunknownunknownunknown", "INVALID_API_KEY"],
+    // no OIDC_ISSUERS here: a JWT names an issuer this server does not trust
+    ["a JWT", "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lkcC5leGFtcGxlLnRlc3QifQ.c2ln", "UNKNOWN_ISSUER"],
+  ])("answers HTTP 401 with a GraphQL error and its reason for %s", async (_label, key, reason) => {
     const res = await graphqlClient(server.url, key).run(ViewerQuery);
     expect(res.status).toBe(401);
-    expect(res.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(res.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED", reason });
     expect(res.data ?? null).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { RoleEnum } from "../common/enums.js";
 import { OrganizationType, UserType } from "./types.js";
 
 const ViewerType = builder.objectRef<Viewer>("Viewer").implement({
-  description: "Who the API key in this request acts as",
+  description: "Who this request acts as: an API key (of a person or of the organization), or a person signed in with a token of their identity provider",
   fields: (t) => ({
     user: t.prismaField({
       type: UserType,
