@@ -48,6 +48,9 @@ export function createYogaServer(
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
     costLimit: { maxCost: 20000 },
+    // armor's default (1,000) refuses a frontend query that selects a connector with its tools,
+    // events and calls; the cost limit is what bounds the work
+    maxTokens: { n: 5000 },
   });
   return createYoga<ServerContext, Context>({
     schema,

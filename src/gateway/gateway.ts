@@ -41,7 +41,7 @@ export function createGateway(services: Services): Gateway {
     const resolved = await resolveViewer(services, req.headers.authorization);
     if (!resolved.viewer) {
       const f = resolved.failure;
-      const message = f.reason === "MISSING_CREDENTIALS" ? "Missing credentials: send `Authorization: Bearer <Plugboard API key or sign-in token>`" : f.message;
+      const message = f.reason === "MISSING_CREDENTIALS" || f.reason === "INVALID_API_KEY" ? "Missing or invalid API key: send `Authorization: Bearer <Plugboard API key>` (or a sign-in token)" : f.message;
       // the realm names this gateway; the rest is what every transport answers (src/auth/failures.ts)
       const headers = f.status === 401 ? { "www-authenticate": f.reason === "MISSING_CREDENTIALS" ? CHALLENGE : `${CHALLENGE}, error="invalid_token"` } : failureHeaders(f);
       return sendRpcError(res, f.status, -32000, message, headers);
