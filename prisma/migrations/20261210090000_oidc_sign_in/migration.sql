@@ -3,7 +3,7 @@
 ALTER TABLE "User" ADD COLUMN     "oidcIssuer" TEXT,
 ADD COLUMN     "oidcSubject" TEXT;
 
--- Emails were unique across the server; one person signed in to two organizations through one
+-- Emails were unique across the server, but one person signed in to two organizations through one
 -- identity provider has one email and two users.
 DROP INDEX "User_email_key";
 

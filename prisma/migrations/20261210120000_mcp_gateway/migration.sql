@@ -7,7 +7,7 @@ ALTER TABLE "Connector" ADD COLUMN     "handle" TEXT;
 -- Existing connectors get the handle src/connectors/handle.ts would have made from their name: lower
 -- case letters and digits joined by '-', at most 24 characters, 'connector' when nothing is left.
 -- Within an organization the oldest keeps the plain handle and the others get -2, -3, … in order of
--- creation; a suffixed handle that another name already spells gets the id's last 6 characters.
+-- creation, and a suffixed handle that another name already spells gets the id's last 6 characters.
 UPDATE "Connector" c SET "handle" = b."base"
 FROM (
   SELECT "id", COALESCE(NULLIF(rtrim(left(trim(BOTH '-' FROM regexp_replace(lower("name"), '[^a-z0-9]+', '-', 'g')), 24), '-'), ''), 'connector') AS "base"

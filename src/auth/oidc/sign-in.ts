@@ -59,6 +59,11 @@ async function firstSignIn(db: Db, issuer: OidcIssuer, claims: JWTPayload, who: 
   // a user an admin made (CLI, API) for this email is this person, unless the provider says the email is unverified
   const invited = await db.user.findFirst({ where: { organizationId: org.id, email: { equals: email, mode: "insensitive" } } });
   if (invited) {
+    // a concurrent first sign-in of this very person made the row a moment ago
+    if (invited.oidcIssuer === identity.oidcIssuer && invited.oidcSubject === identity.oidcSubject) {
+      const same = await bySubject();
+      if (same) return asViewer(same);
+    }
     if (invited.oidcSubject !== null || claims.email_verified === false) return emailInUse();
     // only while it is still unlinked: two first sign-ins at once link it once
     await db.user.updateMany({ where: { id: invited.id, oidcSubject: null }, data: { ...identity, ...(who.role ? { role: who.role } : {}) } });
