@@ -1,13 +1,12 @@
 import type { Viewer } from "../auth/viewer.js";
 import type { Connector } from "../generated/prisma/client.js";
 import type { Services } from "../services.js";
-import type { Tx } from "../db/client.js";
 import { UpstreamError } from "../errors.js";
 import { checkText, throwIfInvalid } from "../validation/input-rules.js";
 import { changeAsViewer, manageableConnector } from "./access.js";
 import { AUTH_TYPE_OF, type ConnectSecrets, connectCredentials } from "./credentials.js";
 import { isOAuthConnector, promotedToOAuth } from "./facts.js";
-import { planDiscovery } from "./discovery.js";
+import { connectOutcome } from "./connect-outcome.js";
 import { transition } from "./state-machine.js";
 import { sentence } from "./upstream.js";
 
@@ -53,43 +52,15 @@ export async function connectConnector(services: Services, viewer: Viewer, input
   const after = await changeAsViewer(services, viewer, {
     id: current.id,
     decide: async (c) => {
-      // a consent flow still pending is moot once credentials are tried
-      const dropPending = (tx: Tx) => tx.oAuthAuthorization.deleteMany({ where: { connectorId: c.id, usedAt: null } });
-      const base = { tokenExpiresAt: null, disconnectReason: null, ...(custom ? { authType } : {}) };
-      if (outcome.ok) {
-        const sync = await planDiscovery(services.db, services.config.upstream.holdNewTools, c, outcome.value, now);
-        return {
-          action: "authorize",
-          toolChanges: sync.changed ? sync.toolChanges : null,
-          data: {
-            ...base,
-            ...sync.data,
-            credentialsEnc: sealed,
-            credentialType: credentials?.type ?? null,
-            credentialsAcceptedAt: now,
-            statusReason: null,
-            lastError: null,
-            healthFailures: 0,
-          },
-          also: async (tx) => {
-            await sync.apply(tx);
-            await dropPending(tx);
-          },
-        };
-      }
-      const message = sentence(outcome.failure);
-      if (outcome.failure.kind === "unauthorized") {
-        // refused credentials are not kept
-        return {
-          action: "rejectAuthorization",
-          data: { ...base, credentialsEnc: null, credentialType: null, credentialsAcceptedAt: null, statusReason: message, lastError: message },
-          also: dropPending,
-        };
-      }
+      const change = await connectOutcome(services, c, outcome, { credentialsEnc: sealed, credentialType: credentials?.type ?? null, tokenExpiresAt: null }, now);
       return {
-        action: "failToConnect",
-        data: { ...base, credentialsEnc: sealed, credentialType: credentials?.type ?? null, credentialsAcceptedAt: null, statusReason: message, lastError: message, healthFailures: 1 },
-        also: dropPending,
+        ...change,
+        data: { ...change.data, disconnectReason: null, ...(custom ? { authType } : {}) },
+        // a consent flow still pending is moot once credentials are tried
+        also: async (tx, read) => {
+          await change.also?.(tx, read);
+          await tx.oAuthAuthorization.deleteMany({ where: { connectorId: c.id, usedAt: null } });
+        },
       };
     },
   });

@@ -7,7 +7,7 @@ import { hasPlaceholders } from "../validation/mcp-url.js";
 import { type ForwardedMethod, type McpSession, openSession, type SessionOptions } from "./client.js";
 import { CredentialsHeaderError, credentialHeaders, type StoredCredentials, type StoredSecret } from "./credentials-headers.js";
 import { CallEndError, type McpFailure, McpFailureError } from "./failures.js";
-import { readPresetAuth } from "./preset-auth.js";
+import { type PresetAuth, readPresetAuth } from "./preset-auth.js";
 import { SessionPool } from "./session-pool.js";
 
 /**
@@ -15,6 +15,9 @@ import { SessionPool } from "./session-pool.js";
  * the refresh): a failure that counts toward health, not a verdict on the credentials.
  */
 const RETRY_LATER: UpstreamFailure = { kind: "unreachable", message: "the access token was refused and the provider could not refresh it now; trying again later" };
+
+/** How long a preset's auth header template is reused before it is read again. */
+const PRESET_AUTH_TTL_MS = 60_000;
 
 /** A token expiring within this is refreshed before it is presented. */
 const REFRESH_AHEAD_MS = 60_000;
@@ -36,7 +39,7 @@ interface Target {
 }
 
 const failed = (failure: UpstreamFailure): { ok: false; failure: UpstreamFailure } => ({ ok: false, failure });
-const isFailure = (t: Target | UpstreamFailure): t is UpstreamFailure => "kind" in t;
+const isFailure = <T extends object>(t: T | UpstreamFailure): t is UpstreamFailure => "kind" in t;
 
 function fromMcp(f: McpFailure): UpstreamFailure {
   if (f.kind === "unauthorized") {
@@ -71,12 +74,21 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
     })();
   };
 
-  const presetAuth = async (presetId: string | null) =>
-    presetId ? readPresetAuth((await db.preset.findUnique({ where: { id: presetId }, select: { auth: true } }))?.auth) : null;
+  // a preset's header template changes only when the catalog is loaded: not read on every request
+  const authOfPreset = new Map<string, { auth: PresetAuth | null; readAt: number }>();
+  const presetAuth = async (presetId: string | null): Promise<PresetAuth | null> => {
+    if (!presetId) return null;
+    const known = authOfPreset.get(presetId);
+    if (known && Date.now() - known.readAt < PRESET_AUTH_TTL_MS) return known.auth;
+    const auth = readPresetAuth((await db.preset.findUnique({ where: { id: presetId }, select: { auth: true } }))?.auth);
+    authOfPreset.set(presetId, { auth, readAt: Date.now() });
+    return auth;
+  };
 
-  function headersFor(credentials: StoredCredentials | null, auth: Awaited<ReturnType<typeof presetAuth>>): Record<string, string> | UpstreamFailure {
+  // wrapped, so that a header map is never mistaken for a failure
+  function headersFor(credentials: StoredCredentials | null, auth: PresetAuth | null): { headers: Record<string, string> } | UpstreamFailure {
     try {
-      return credentialHeaders(credentials, auth);
+      return { headers: credentialHeaders(credentials, auth) };
     } catch (e) {
       if (e instanceof CredentialsHeaderError) return { kind: "unusable", message: `The stored credentials cannot be sent: ${e.message}` };
       throw e;
@@ -94,12 +106,12 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
       const refreshed = await refresh(c);
       if (refreshed !== "kept") return refreshed;
     }
-    const headers = headersFor(stored("Connector.credentialsEnc", c), await presetAuth(c.presetId));
-    if (isFailure(headers as Target | UpstreamFailure)) return headers as UpstreamFailure;
+    const presented = headersFor(stored("Connector.credentialsEnc", c), await presetAuth(c.presetId));
+    if (isFailure(presented)) return presented;
     const fingerprint = createHash("sha256").update(`${c.url}\n${c.credentialsEnc ?? ""}`).digest("base64url");
     return {
       url: c.url,
-      headers: headers as Record<string, string>,
+      headers: presented.headers,
       pooled: { key: `${c.id}:${fingerprint}`, owner: c.id },
       ...(oauth && allowRefresh ? { refresh: async () => { const r = await refresh(c); return r === "kept" ? RETRY_LATER : r; } } : {}),
     };
@@ -130,11 +142,11 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
       const refreshed = await refreshPersonal(pc, url, true);
       if (refreshed !== "kept") return refreshed;
     }
-    const headers = headersFor(stored("PersonalConfiguration.credentialsEnc", pc), await presetAuth(pc.presetId));
-    if (isFailure(headers as Target | UpstreamFailure)) return headers as UpstreamFailure;
+    const presented = headersFor(stored("PersonalConfiguration.credentialsEnc", pc), await presetAuth(pc.presetId));
+    if (isFailure(presented)) return presented;
     return {
       url,
-      headers: headers as Record<string, string>,
+      headers: presented.headers,
       ...(oauth && allowRefresh ? { refresh: async () => { const r = await refreshPersonal(pc, url, false); return r === "kept" ? RETRY_LATER : r; } } : {}),
     };
   }
@@ -169,8 +181,8 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
     if (subject.trying !== undefined) {
       const c = subject.connector;
       const trying = subject.trying ? { type: subject.trying.type, secret: subject.trying.secret } : null;
-      const headers = headersFor(trying, await presetAuth(c.presetId));
-      return isFailure(headers as Target | UpstreamFailure) ? (headers as UpstreamFailure) : { url, headers: headers as Record<string, string> };
+      const presented = headersFor(trying, await presetAuth(c.presetId));
+      return isFailure(presented) ? presented : { url, headers: presented.headers };
     }
     return connectorTarget(subject.connector);
   }

@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { AUTHORIZATION_TTL_TEXT, newestAuthorization } from "../connectors/authorizations.js";
 import { changeConnector } from "../connectors/change.js";
-import { planDiscovery } from "../connectors/discovery.js";
+import { connectOutcome } from "../connectors/connect-outcome.js";
 import { sentence } from "../connectors/upstream.js";
 import { InvalidStateError, NotFoundError } from "../errors.js";
 import type { OAuthAuthorization } from "../generated/prisma/client.js";
@@ -76,26 +76,8 @@ export async function completeAuthorization(params: URLSearchParams, deps: Callb
     await changeConnector(deps, {
       id: row.connectorId,
       actorId: row.actorUserId,
-      decide: async (c) => {
-        if (outcome.ok) {
-          const sync = await planDiscovery(deps.db, deps.config.upstream.holdNewTools, c, outcome.value, triedAt);
-          return {
-            action: "authorize",
-            toolChanges: sync.changed ? sync.toolChanges : null,
-            data: { ...tokenColumns(deps.secrets, row.connectorId, tokens), ...sync.data, credentialsAcceptedAt: triedAt, statusReason: null, lastError: null, healthFailures: 0 },
-            also: (tx) => sync.apply(tx),
-          };
-        }
-        const message = sentence(outcome.failure);
-        if (outcome.failure.kind === "unauthorized") {
-          return { action: "rejectAuthorization", data: { credentialsEnc: null, credentialType: null, tokenExpiresAt: null, credentialsAcceptedAt: null, statusReason: message, lastError: message } };
-        }
-        // the tokens are kept: the periodic check connects it once the server answers
-        return {
-          action: "failToConnect",
-          data: { ...tokenColumns(deps.secrets, row.connectorId, tokens), credentialsAcceptedAt: null, statusReason: message, lastError: message, healthFailures: 1 },
-        };
-      },
+      // the tokens are kept on ERROR too: the periodic check connects it once the server answers
+      decide: (c) => connectOutcome(deps, c, outcome, tokenColumns(deps.secrets, row.connectorId, tokens), triedAt),
     });
   } catch (e) {
     if (e instanceof InvalidStateError || e instanceof NotFoundError) return finished({ code: "invalid_state", message: e.message });

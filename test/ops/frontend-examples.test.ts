@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getNamedType, isUnionType, Kind, parse, type SelectionSetNode, TypeInfo, validate, visit, visitWithTypeInfo } from "graphql";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getNamedType, isUnionType, parse, TypeInfo, validate, visit, visitWithTypeInfo } from "graphql";
+import { describe, expect, it } from "vitest";
 import { createApolloClient, renameConnector } from "../../examples/frontend/apollo.js";
 import { CATALOG_QUERY, createRelayEnvironment, fetchCatalog } from "../../examples/frontend/relay.js";
 import { connectorsNeedingAttention, createUrqlClient, disconnectConnector } from "../../examples/frontend/urql.js";
@@ -11,6 +11,8 @@ import { schema } from "../../src/schema.js";
 import { connector, team } from "../helpers/fixtures.js";
 import { relayArtifact } from "../helpers/relay.js";
 import { startServer } from "../helpers/server.js";
+import { selectsErrorMessage } from "../helpers/documents.js";
+import { captureConsoleWarnings } from "../helpers/console-warnings.js";
 
 // The README's "Use it from a frontend" shows examples/frontend/*.ts whole; each file is run here
 // against a real server, so what a frontend developer copies works as shown.
@@ -20,14 +22,6 @@ const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/```ts\n(\/\/ examples\/frontend\/[\s\S]*?)```/g)].map((m) => m[1]);
 /** the GraphQL documents of a file: gql`…` and /* GraphQL *\/ `…` literals */
 const documentsOf = (source: string) => [...source.matchAll(/(?:gql|\/\* GraphQL \*\/ )`([\s\S]*?)`/g)].map((m) => m[1]);
-
-const selectsErrorMessage = (set: SelectionSetNode) =>
-  set.selections.some(
-    (s) =>
-      s.kind === Kind.INLINE_FRAGMENT &&
-      s.typeCondition?.name.value === "Error" &&
-      s.selectionSet.selections.some((f) => f.kind === Kind.FIELD && f.name.value === "message"),
-  );
 
 describe("the README's frontend examples", () => {
   it("are urql, Apollo and Relay", () => expect(files).toEqual(["apollo.ts", "relay.ts", "urql.ts"]));
@@ -63,13 +57,7 @@ describe("the README's frontend examples", () => {
 
 describe("the frontend examples, against a real server", async () => {
   const server = await startServer();
-  /** console.warn and console.error, where Relay and Apollo say that something is off */
-  let warnings: string[] = [];
-  beforeEach(() => {
-    warnings = [];
-    for (const level of ["error", "warn"] as const) vi.spyOn(console, level).mockImplementation((...args) => void warnings.push(args.join(" ")));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const warnings = captureConsoleWarnings();
 
   it("urql: lists the connectors needing attention, disconnects one, and tells an expected failure", async () => {
     const t = await team();
@@ -86,7 +74,7 @@ describe("the frontend examples, against a real server", async () => {
     const unknown = newId("conn");
     await expect(disconnectConnector(client, unknown)).rejects.toThrow(`NotFoundError: No connector with id ${unknown}`);
     await expect(connectorsNeedingAttention(createUrqlClient(server.url, "pb_not-a-key"))).rejects.toThrow(/API key/);
-    expect(warnings).toEqual([]);
+    expect(warnings.lines).toEqual([]);
   });
 
   it("Apollo: renames a connector into the normalized cache, and keeps the message of an expected failure", async () => {
@@ -98,7 +86,7 @@ describe("the frontend examples, against a real server", async () => {
     const unknown = newId("conn");
     await expect(renameConnector(client, unknown, "x")).rejects.toThrow(`NotFoundError: No connector with id ${unknown}`);
     await expect(renameConnector(client, c.id, "")).rejects.toThrow(/^ValidationError: /);
-    expect(warnings).toEqual([]);
+    expect(warnings.lines).toEqual([]);
   });
 
   it("Relay: fetches the catalog into Relay's store and reads it back, without a warning", async () => {
@@ -112,6 +100,6 @@ describe("the frontend examples, against a real server", async () => {
     await expect(fetchCatalog(createRelayEnvironment(server.url, "pb_not-a-key"), relayArtifact(schema, CATALOG_QUERY))).rejects.toThrow(
       "Plugboard refused the API key",
     );
-    expect(warnings).toEqual([]);
+    expect(warnings.lines).toEqual([]);
   });
 });

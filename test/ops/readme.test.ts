@@ -1,21 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getNamedType, isUnionType, Kind, parse, type SelectionSetNode, TypeInfo, validate, visit, visitWithTypeInfo } from "graphql";
+import { getNamedType, isUnionType, Kind, parse, TypeInfo, validate, visit, visitWithTypeInfo } from "graphql";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { schema } from "../../src/schema.js";
+import { selectsErrorMessage } from "../helpers/documents.js";
 
 // The README's GraphiQL examples are what new users paste first: each must run as pasted.
 const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
-
-const selectsErrorMessage = (set: SelectionSetNode) =>
-  set.selections.some(
-    (s) =>
-      s.kind === Kind.INLINE_FRAGMENT &&
-      s.typeCondition?.name.value === "Error" &&
-      s.selectionSet.selections.some((f) => f.kind === Kind.FIELD && f.name.value === "message"),
-  );
 
 describe("the README's GraphiQL examples", () => {
   it("are there", () => expect(blocks.length).toBeGreaterThanOrEqual(4));

@@ -19,13 +19,14 @@ import {
   Store,
   type Variables,
 } from "relay-runtime";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/paths.js";
 import { schema } from "../../src/schema.js";
 import { prisma } from "../helpers/database.js";
 import { connector, connectorEvent, pendingAuthorization, personalConfiguration, team } from "../helpers/fixtures.js";
 import { relayArtifact } from "../helpers/relay.js";
 import { startServer } from "../helpers/server.js";
+import { captureConsoleWarnings } from "../helpers/console-warnings.js";
 
 // Relay keys every record by `id` alone, so an id must name one object of one type (Relay's global
 // object identification). Real responses of every contract query, selecting every contract field,
@@ -77,13 +78,7 @@ function queriesOf(s: GraphQLSchema) {
 }
 const contractQueries = queriesOf(contract);
 
-/** Relay's dev warnings go to console.error ("Warning: …", fbjs) or console.warn. */
-let warnings: string[] = [];
-beforeEach(() => {
-  warnings = [];
-  for (const level of ["error", "warn"] as const) vi.spyOn(console, level).mockImplementation((...args) => void warnings.push(args.join(" ")));
-});
-afterEach(() => vi.restoreAllMocks());
+const warnings = captureConsoleWarnings();
 
 describe("Relay's store, on real responses of every contract query", async () => {
   const server = await startServer();
@@ -158,10 +153,10 @@ describe("Relay's store, on real responses of every contract query", async () =>
         results.push({ name: q.field, ...result });
       }
     }
-    expect(warnings).toEqual([]);
+    expect(warnings.lines).toEqual([]);
     // the later responses changed no earlier one: every object kept its own fields
     for (const r of results) expect(r.read(), r.name).toEqual(r.sent);
-    expect(warnings).toEqual([]);
+    expect(warnings.lines).toEqual([]);
     // and there was something to mix up: every id resolved, the catalog shows the installs
     const sent = (field: string) => results.filter((r) => r.name === field).map((r) => r.sent[field]);
     expect(sent("node").map((n) => n?.id)).toEqual(ids);
@@ -195,7 +190,7 @@ describe("Relay's store, on real responses of every contract query", async () =>
     );
     expect((await run(remove, { id: github.id })).sent).toMatchObject({ deleteConnector: { deletedId: github.id } });
     expect((await run(remove, { id: github.id })).sent).toMatchObject({ deleteConnector: { __typename: "NotFoundError" } });
-    expect(warnings).toEqual([]);
+    expect(warnings.lines).toEqual([]);
     // the store still holds the connector as it was read
     expect(byId.read()).toEqual(byId.sent);
   });

@@ -5,6 +5,7 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { isInitializeRequest, ListToolsRequestSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { CatalogPreset } from "../../src/catalog/load.js";
+import { readBody } from "./read-body.js";
 
 /** A credential a test means to be refused: any header value holding this word gets a 401. */
 export const REFUSED = "refused";
@@ -27,20 +28,6 @@ const asTool = (t: CatalogPreset["tools"][number]): Tool => ({
   inputSchema: (t.inputSchema as Tool["inputSchema"] | null | undefined) ?? { type: "object" },
   annotations: t.type === "READ" ? { readOnlyHint: true } : { readOnlyHint: false, destructiveHint: t.requiresConfirmation },
 });
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined);
-      } catch {
-        resolve(undefined);
-      }
-    });
-  });
-}
 
 /**
  * One real MCP server (the SDK's) on loopback standing in for every catalog preset's server, so

@@ -15,6 +15,7 @@ import {
   ReadResourceRequestSchema,
   type Tool,
 } from "@modelcontextprotocol/sdk/types.js";
+import { readBody } from "./read-body.js";
 
 /** One HTTP request as the server saw it: enough to assert which credential reached upstream. */
 export interface SeenRequest {
@@ -97,20 +98,6 @@ export const tool = (name: string, extra: Partial<Tool> = {}): Tool => ({
   inputSchema: { type: "object", properties: { id: { type: "string" } } },
   ...extra,
 });
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined);
-      } catch {
-        resolve(undefined);
-      }
-    });
-  });
-}
 
 /** A real MCP server (the SDK's) on 127.0.0.1, one Server instance per session. */
 export async function startMcp(options: McpServerOptions = {}): Promise<McpTestServer> {
