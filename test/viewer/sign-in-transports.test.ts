@@ -1,5 +1,6 @@
 import { NetworkError } from "graphql-sse";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { agent } from "../gateway/agent.js";
 import { connector } from "../helpers/fixtures.js";
 import { createOrganization, startServer } from "../helpers/server.js";
 import { closeAll, subscribeSse, subscribeWs, wsClient } from "../helpers/subscriptions.js";
@@ -10,7 +11,7 @@ import { issuers, slug } from "./sign-in.js";
 const close = (e: unknown) => [(e as { code?: number }).code, (e as { reason?: string }).reason];
 
 // The same token works on every transport: graphql-ws (connectionParams) and SSE (the header).
-describe("sign-in tokens on graphql-ws and SSE", async () => {
+describe("sign-in tokens on graphql-ws, SSE and the MCP gateway", async () => {
   const idp = await startIdentityProvider();
   afterAll(() => idp.stop());
   const org = slug("acme");
@@ -46,6 +47,23 @@ describe("sign-in tokens on graphql-ws and SSE", async () => {
     const sse = await subscribeSse(server.url, wrong, StateChanged, { id: c.id }).error();
     expect(sse).toBeInstanceOf(NetworkError);
     expect((sse as NetworkError).response?.status).toBe(401);
+  });
+
+  it("lets an agent in to the MCP gateway with the token, on its organization's connectors only", async () => {
+    const c = await connector(orgId, { state: "CONNECTED", tools: [{ name: "lookup" }] });
+    const theirs = await connector(otherId, { state: "CONNECTED", tools: [{ name: "lookup" }] });
+    const token = (await idp.signIn("ann")).accessToken;
+    const a = await agent(`${server.url}/mcp/${c.id}`, token);
+    expect((await a.client.listTools()).tools.map((t) => t.name)).toEqual(["lookup"]);
+    await expect(agent(`${server.url}/mcp/${theirs.id}`, token)).rejects.toThrow(/No connector with id/);
+    const wrong = (await idp.signIn("ann", { resource: "https://another-api.example.test/" })).accessToken;
+    const refused = await fetch(`${server.url}/mcp/${c.id}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${wrong}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } }),
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
   });
 
   it("closes a socket with 4403 TOKEN_EXPIRED when its token expires", async () => {
