@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createOidcVerifier } from "./auth/oidc/verifier.js";
+import { createViewerCache } from "./auth/viewer-cache.js";
+import { createToolCallLog } from "./tool-calls/log.js";
 import { LIMITS, type Limits } from "./events/limits.js";
 import { connectorTrail } from "./connectors/trail.js";
 import { personalConfigurationFeed } from "./events/change-feed.js";
@@ -54,9 +56,11 @@ type PrefixRoute = (req: IncomingMessage, res: ServerResponse, rest: string) => 
 export const createServices = (core: CoreServices): Services =>
   assembleServices(core, {
     oidc: (s) => createOidcVerifier(s.config.oidc, s.egress.fetch),
+    viewers: (s) => createViewerCache(s.pubsub, s.config.viewerCacheMs),
     authorization: createAuthorizationFlows,
     upstream: (s) => createMcpUpstream(s, { onToolsChanged: (id) => lookAtConnector(s, id, true) }),
     connectorEvents: (s) => createConnectorHubs(s.pubsub, connectorTrail(s.db)),
+    toolCalls: (s) => createToolCallLog(s),
     personalConfigurationChanges: (s) => personalConfigurationFeed(s.pubsub, (id) => s.db.personalConfiguration.findUnique({ where: { id } })),
   });
 
@@ -158,8 +162,10 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
       gateway.drain(drainMs), // agents' calls in flight (MCP requests are event streams to trackRequests)
     ]);
     await gateway.close();
+    await services.toolCalls.flush();
     // then subscriptions complete (SSE streams end), sockets close with 1001, Redis disconnects
     await pubsub.close();
+    services.viewers.close();
     await ws.close(drainMs);
     await services.upstream.close();
     await services.egress.close();

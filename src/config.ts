@@ -1,4 +1,5 @@
 import { DEFAULT_OIDC, type OidcConfig } from "./auth/oidc/config.js";
+import { VIEWER_CACHE_MS } from "./auth/viewer-cache.js";
 import type { HoldNewTools } from "./connectors/tool-sync.js";
 
 /** OAuth clients configured by the operator per preset slug (OAUTH_CLIENTS). */
@@ -48,6 +49,8 @@ export interface ServerConfig {
   gateway: GatewayConfig;
   /** sign-in with identity providers' tokens (OIDC_ISSUERS) */
   oidc: OidcConfig;
+  /** how long a resolved API key or sign-in token is trusted without the database (src/auth/viewer-cache.ts) */
+  viewerCacheMs: number;
 }
 
 export const DEFAULT_UPSTREAM: UpstreamConfig = {
@@ -78,6 +81,7 @@ export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   allowedRedirectOrigins: [],
   oauthClients: {},
   introspection: true,
+  viewerCacheMs: VIEWER_CACHE_MS,
   ...given,
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
   gateway: { ...DEFAULT_GATEWAY, ...given.gateway },

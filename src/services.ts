@@ -1,5 +1,6 @@
 import type { OidcVerifier } from "./auth/oidc/verifier.js";
 import type { Viewer } from "./auth/viewer.js";
+import type { ViewerCache } from "./auth/viewer-cache.js";
 import type { ServerConfig } from "./config.js";
 import type { Secrets } from "./crypto/secrets.js";
 import type { ListedTool } from "./connectors/tool-sync.js";
@@ -11,6 +12,7 @@ import type { ConnectorHubs } from "./events/listen.js";
 import type { PubSub } from "./events/pubsub.js";
 import type { Connector, PersonalConfiguration } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
+import type { ToolCallLog } from "./tool-calls/log.js";
 
 /**
  * What the connector lifecycle needs from OAuth. The domain layer calls it through this port, so that
@@ -104,12 +106,16 @@ export interface CoreServices {
 export interface Services extends CoreServices {
   /** verifies identity providers' sign-in tokens against their JWKS, kept per issuer */
   oidc: OidcVerifier;
+  /** credentials resolved in the last second, forgotten on every instance when revoked */
+  viewers: ViewerCache;
   authorization: AuthorizationFlows;
   upstream: McpUpstream;
   /** this app's fan-out of committed connector events to its subscribers */
   connectorEvents: ConnectorHubs;
   /** this app's fan-out of personal configuration changes */
   personalConfigurationChanges: ChangeFeed<PersonalConfiguration>;
+  /** the gateway's ToolCall rows, written just after each call is answered */
+  toolCalls: ToolCallLog;
 }
 
 type Makers = { [K in Exclude<keyof Services, keyof CoreServices>]: (services: Services) => Services[K] };
@@ -118,9 +124,11 @@ type Makers = { [K in Exclude<keyof Services, keyof CoreServices>]: (services: S
 export function assembleServices(core: CoreServices, make: Makers): Services {
   const services = { ...core } as Services;
   services.oidc = make.oidc(services);
+  services.viewers = make.viewers(services);
   services.authorization = make.authorization(services);
   services.upstream = make.upstream(services);
   services.connectorEvents = make.connectorEvents(services);
   services.personalConfigurationChanges = make.personalConfigurationChanges(services);
+  services.toolCalls = make.toolCalls(services);
   return services;
 }

@@ -75,6 +75,8 @@ export function createYogaServer(
       if (!viewer && !(config.introspection && isIntrospectionRequest(initial.params))) throw unauthorized(resolved.failure!);
       const origin = config.publicUrl ? new URL(config.publicUrl).origin : (ws.origin ?? new URL(request!.url).origin);
       const lastEventId = request?.headers.get("last-event-id") ?? undefined;
+      // the gateway's ToolCall rows of the last moments are written first, so a call shows up at once
+      if (services.toolCalls.pending) await services.toolCalls.flush();
       return { viewer: viewer!, services, origin, lastEventId };
     },
     plugins: [

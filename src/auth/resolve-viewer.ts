@@ -5,12 +5,15 @@ import { type AuthFailure, authFailure } from "./failures.js";
 import { signIn } from "./oidc/sign-in.js";
 import { looksLikeJwt, type OidcVerifier } from "./oidc/verifier.js";
 import type { Viewer } from "./viewer.js";
+import type { ViewerCache } from "./viewer-cache.js";
 
 /** What resolving a viewer needs of the services (Services has all of it). */
 export interface AuthServices {
   db: Db;
   oidc: OidcVerifier;
   logger: Logger;
+  /** resolutions trusted for a second (src/auth/viewer-cache.ts); every lookup asks the database without it */
+  viewers?: ViewerCache;
 }
 
 export type ViewerResolution =
@@ -29,6 +32,14 @@ const failed = (failure: AuthFailure): ViewerResolution => ({ viewer: null, fail
 export async function resolveViewer(services: AuthServices, authorization: string | null | undefined): Promise<ViewerResolution> {
   const credential = bearerCredential(authorization);
   if (!credential) return failed(authFailure("MISSING_CREDENTIALS", "Missing credentials: send `Authorization: Bearer <API key or token>`"));
+  const cached = services.viewers?.get(credential);
+  if (cached) return cached;
+  const resolved = await resolveCredential(services, credential);
+  if (resolved.viewer) services.viewers?.set(credential, { viewer: resolved.viewer, expiresAt: resolved.expiresAt });
+  return resolved;
+}
+
+async function resolveCredential(services: AuthServices, credential: string): Promise<ViewerResolution> {
   if (!looksLikeJwt(credential)) {
     const viewer = await viewerOfApiKey(services.db, credential);
     return viewer ? { viewer, expiresAt: null } : failed(authFailure("INVALID_API_KEY", "The API key is invalid or revoked"));

@@ -34,4 +34,8 @@ export type Topics = {
   /** every connector event of one organization (subscribers filter by connector locally) */
   "connector-events": [organizationId: string, message: ConnectorEventMessage];
   "personal-configuration": [id: string, message: PersonalConfigurationMessage];
+  /** a connector's credentials changed without an event (a token refreshed): readers drop their copies */
+  "connector-credentials": [all: "all", message: { connectorId: string }];
+  /** keys revoked and users deactivated: every instance drops them from its viewer cache at once */
+  revocations: [all: "all", message: { apiKeyIds: string[]; userIds: string[] }];
 };

@@ -7,6 +7,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { visibleConnector } from "../connectors/access.js";
 import type { Services } from "../services.js";
 import { CallSlots } from "../tool-calls/slots.js";
+import { createConnectorSnapshots } from "../tool-calls/snapshots.js";
 import { readJsonBody, refuseBody, sendRpcError } from "./http.js";
 import { GatewaySessions } from "./sessions.js";
 
@@ -31,7 +32,8 @@ const CHALLENGE = 'Bearer realm="plugboard"';
 export function createGateway(services: Services): Gateway {
   const { gateway: limits } = services.config;
   const slots = new CallSlots(limits.maxConcurrentCalls);
-  const sessions = new GatewaySessions(services, slots);
+  const snapshots = createConnectorSnapshots({ db: services.db, hubs: services.connectorEvents, pubsub: services.pubsub });
+  const sessions = new GatewaySessions(services, { slots, snapshots });
 
   async function handle(req: IncomingMessage, res: ServerResponse, connectorId: string | null): Promise<void> {
     if (req.method !== "POST" && req.method !== "GET" && req.method !== "DELETE") {
@@ -86,7 +88,10 @@ export function createGateway(services: Services): Gateway {
   return {
     handle,
     drain,
-    close: () => sessions.close(),
+    close: async () => {
+      await sessions.close();
+      snapshots.close();
+    },
     get stats() {
       return { sessions: sessions.size, calls: slots.count() };
     },

@@ -15,6 +15,13 @@ import { callConnectorTool } from "../tool-calls/call.js";
 import { listAvailableTools, listConnectorTools } from "../tool-calls/list.js";
 import { passThrough } from "../tool-calls/pass-through.js";
 import type { CallSlots } from "../tool-calls/slots.js";
+import type { ConnectorSnapshots } from "../tool-calls/snapshots.js";
+
+/** What every session's calls share: the per-key concurrency cap, the connectors read a moment ago. */
+export interface CallContext {
+  slots: CallSlots;
+  snapshots: ConnectorSnapshots;
+}
 import { callError, failureError, refusalError } from "./errors.js";
 import { mcpTool, prefixedTool } from "./tools.js";
 
@@ -48,7 +55,7 @@ const forwarded = (params: Record<string, unknown> | undefined) => {
  * tables and forwarding calls through the domain layer: tools/list and tools/call always, and on a
  * connector's own endpoint resources/* and prompts/* too.
  */
-export function gatewayServer(services: Services, scope: GatewayScope, slots: CallSlots, view: SessionView): Server {
+export function gatewayServer(services: Services, scope: GatewayScope, calls: CallContext, view: SessionView): Server {
   const one = "connectorId" in scope;
   const server = new Server(
     { name: "plugboard", version: "0.1.0" },
@@ -82,7 +89,7 @@ export function gatewayServer(services: Services, scope: GatewayScope, slots: Ca
       arguments: request.params.arguments,
       signal: extra.signal,
       onProgress,
-      slots,
+      ...calls,
     });
     if (end.outcome === "OK") return end.result as never;
     throw callError(end);

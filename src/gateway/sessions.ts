@@ -5,8 +5,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { Viewer } from "../auth/viewer.js";
 import { canSee } from "../auth/visibility.js";
 import type { Services } from "../services.js";
-import type { CallSlots } from "../tool-calls/slots.js";
-import { type GatewayScope, gatewayServer, type SessionView } from "./server.js";
+import { type CallContext, type GatewayScope, gatewayServer, type SessionView } from "./server.js";
 
 /** One agent's MCP session: its transport and server, bound to the key and the endpoint that made it. */
 export interface GatewaySession {
@@ -29,7 +28,7 @@ export class GatewaySessions {
 
   constructor(
     private readonly services: Services,
-    private readonly slots: CallSlots,
+    private readonly calls: CallContext,
   ) {
     const idleMs = services.config.gateway.sessionIdleMs;
     this.sweeper = setInterval(() => this.sweep(idleMs), Math.min(idleMs, 60_000));
@@ -48,7 +47,7 @@ export class GatewaySessions {
   async open(viewer: Viewer, scope: GatewayScope): Promise<{ transport: StreamableHTTPServerTransport; server: Server }> {
     const connectorId = "connectorId" in scope ? scope.connectorId : null;
     const view: SessionView = { listed: new Set() };
-    const server = gatewayServer(this.services, scope, this.slots, view);
+    const server = gatewayServer(this.services, scope, this.calls, view);
     let unlisten = () => {};
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),

@@ -119,6 +119,11 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
 
   /** A newer token's target, a failure, or "kept" when the refresh failed for now (use what we have). */
   async function refresh(c: Connector): Promise<Target | UpstreamFailure | "kept"> {
+    // the row may be a moment old (the gateway's snapshots): a token another path refreshed since
+    // is used as it is, and its refresh token, perhaps already rotated away, is not spent again
+    const current = await db.connector.findUnique({ where: { id: c.id } });
+    if (!current) return { kind: "unusable", message: "The connector was deleted" };
+    if (current.credentialsEnc !== c.credentialsEnc) return connectorTarget(current, false);
     const result = await refreshConnectorToken(services, c);
     switch (result.kind) {
       case "refreshed":

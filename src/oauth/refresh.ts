@@ -93,7 +93,9 @@ export async function refreshConnectorToken(services: CoreServices, c: Connector
     where: { id: c.id, credentialsEnc: c.credentialsEnc, state: { in: ["CONNECTED", "ERROR"] } },
     data: { ...tokenColumns(services.secrets, c.id, grant.tokens, credentials), updatedAt: c.updatedAt },
   });
-  return row ? { kind: "refreshed", connector: row } : { kind: "superseded" };
+  if (!row) return { kind: "superseded" };
+  services.pubsub.publish("connector-credentials", "all", { connectorId: c.id });
+  return { kind: "refreshed", connector: row };
 }
 
 async function refreshOne(services: CoreServices, c: Connector): Promise<keyof RefreshSummary | "skipped"> {

@@ -1,15 +1,15 @@
 import { connectionOwner } from "../auth/viewer.js";
 import type { Viewer } from "../auth/viewer.js";
-import { visibleConnectorsWhere } from "../auth/visibility.js";
+import { canSeeConnector } from "../auth/visibility.js";
 import { type Refusal, connectorRefusal, toolRefusal } from "../connectors/availability.js";
-import { visibleConnector } from "../connectors/access.js";
 import { splitPrefixed } from "../connectors/handle.js";
 import { sentence } from "../connectors/upstream.js";
 import type { Connector } from "../generated/prisma/client.js";
 import type { CallFailure, CallOptions, ServerResult, Services } from "../services.js";
 import { countTowardHealth } from "./health.js";
-import { newToolCallId, recordToolCall } from "./record.js";
+import { newToolCallId } from "./record.js";
 import type { CallSlots } from "./slots.js";
+import type { ConnectorSnapshots } from "./snapshots.js";
 
 /** Which tool: a connector's own name for it (/mcp/{id}), or "<handle>__<tool>" (/mcp). */
 export type CallTarget = { connectorId: string; tool: string } | { prefixed: string };
@@ -20,37 +20,27 @@ export interface ToolCallRequest extends Pick<CallOptions, "signal" | "onProgres
   arguments?: Record<string, unknown>;
   /** the calls in flight per API key (MCP_MAX_CONCURRENT_CALLS) */
   slots: CallSlots;
+  /** connectors and their tools as of a moment ago (src/tool-calls/snapshots.ts) */
+  snapshots: ConnectorSnapshots;
 }
 
 type Ended = { toolCallId: string; message: string };
-/** How a call ended; every one of them is a ToolCall row by now. */
+/** How a call ended; every one of them is a ToolCall row, queued to be written (src/tool-calls/log.ts). */
 export type ToolCallEnd =
   | { outcome: "OK"; toolCallId: string; result: ServerResult }
   | ({ outcome: "REFUSED"; refusal: Refusal | { reason: "BUSY"; message: string } } & Ended)
   | ({ outcome: "ERROR" | "TIMEOUT" | "CANCELLED"; failure: CallFailure } & Ended);
 
 /**
- * The connector (visible to the viewer) and its tool row, read at once: two statements that do not
- * wait for each other. The tool is looked up by what names its connector, so that an unknown or
- * invisible connector finds none.
+ * The connector, if the viewer may see it, and its tool row. The tool is looked up on the
+ * connector found, so that an unknown or invisible connector finds none.
  */
-async function resolve(services: Pick<Services, "db">, viewer: Viewer, target: CallTarget) {
-  const { db } = services;
-  if ("connectorId" in target) {
-    const [connector, row] = await Promise.all([
-      visibleConnector(db, viewer, target.connectorId),
-      db.connectorTool.findUnique({ where: { connectorId_name: { connectorId: target.connectorId, name: target.tool } } }),
-    ]);
-    return { connector, tool: target.tool, row: connector ? row : null };
-  }
-  const split = splitPrefixed(target.prefixed);
-  if (!split) return { connector: null, tool: target.prefixed, row: null };
-  const where = { handle: split.handle, ...visibleConnectorsWhere(viewer) };
-  const [connector, row] = await Promise.all([
-    db.connector.findFirst({ where }),
-    db.connectorTool.findFirst({ where: { name: split.tool, connector: where } }),
-  ]);
-  return { connector, tool: split.tool, row: connector && row?.connectorId === connector.id ? row : null };
+async function resolve(snapshots: ConnectorSnapshots, viewer: Viewer, target: CallTarget) {
+  const split = "connectorId" in target ? { tool: target.tool } : splitPrefixed(target.prefixed);
+  if (!split) return { connector: null, tool: toolName(target), row: null };
+  const snapshot = "connectorId" in target ? await snapshots.byId(target.connectorId) : await snapshots.byHandle(viewer.organizationId, (split as { handle: string }).handle);
+  if (!snapshot || !canSeeConnector(viewer, snapshot.connector)) return { connector: null, tool: split.tool, row: null };
+  return { connector: snapshot.connector, tool: split.tool, row: snapshot.tools.get(split.tool) ?? null };
 }
 
 const outcomeOf = (f: CallFailure) => (f.kind === "timeout" ? "TIMEOUT" : f.kind === "cancelled" ? "CANCELLED" : "ERROR");
@@ -66,10 +56,10 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
   const { viewer } = request;
   const started = Date.now();
   const toolCallId = newToolCallId(started);
-  const { connector, tool, row } = await resolve(services, viewer, request.target);
+  const { connector, tool, row } = await resolve(request.snapshots, viewer, request.target);
   const end = async (connectorRow: Connector | null, toolName: string, e: ToolCallEnd): Promise<ToolCallEnd> => {
     const errorMessage = e.outcome === "OK" ? null : e.message;
-    await recordToolCall(services, { id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs: Date.now() - started });
+    services.toolCalls.add({ id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs: Date.now() - started });
     return e;
   };
   const refuse = (refusal: Refusal | { reason: "BUSY"; message: string }) =>

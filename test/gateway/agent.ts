@@ -87,12 +87,4 @@ export async function toolCalls(gql: GraphQLClient, id: string, filter?: { toolN
   return c ? { totalCount: c.toolCalls.totalCount, calls: c.toolCalls.edges.map((e) => e.node) } : null;
 }
 
-/** Waits (bounded) until `check` holds: for what the server does after the agent's answer. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+export { eventually } from "../helpers/eventually.js";

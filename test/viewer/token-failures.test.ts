@@ -23,7 +23,8 @@ describe("tokens that do not verify", async () => {
   const org = slug("acme");
   const entry = { issuer: idp.issuer, audience: PLUGBOARD_API, organization: org, allowAutoCreate: true };
   // no cooldown: a token with an unknown kid makes the JWKS be fetched again at once
-  const server = await startServer({ app: { config: { oidc: { issuers: issuers(entry), jwksCooldownMs: 0 } } } });
+  // nothing cached: a token whose key is retired is refused at once, not a second later
+  const server = await startServer({ app: { config: { oidc: { issuers: issuers(entry), jwksCooldownMs: 0 }, viewerCacheMs: 0 } } });
   // jose's default cooldown (30 s) between fetches for unknown kids
   const patient = await startServer({ app: { config: { oidc: { issuers: issuers(entry) } } } });
   // the identity provider on loopback is not allowed out to by this one's egress policy
