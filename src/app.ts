@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createOidcVerifier } from "./auth/oidc/verifier.js";
 import { createViewerCache } from "./auth/viewer-cache.js";
 import { createToolCallLog } from "./tool-calls/log.js";
+import { OpenStreams } from "./transports/open-streams.js";
 import { LIMITS, type Limits } from "./events/limits.js";
 import { connectorTrail } from "./connectors/trail.js";
 import { personalConfigurationFeed } from "./events/change-feed.js";
@@ -73,7 +74,8 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
   const { logger, pubsub } = services;
   const limits = { ...LIMITS, ...options.limits };
   const limiter = new ConnectionLimiter(limits.connectionsPerApiKey);
-  const sse = useSse({ limiter, keepAliveMs: limits.keepAliveMs });
+  const streams = new OpenStreams(services, limits.keyRecheckMs);
+  const sse = useSse({ limiter, keepAliveMs: limits.keepAliveMs, streams });
   const yoga = createYogaServer(services, { plugins: [sse] });
   const { healthIntervalMs, syncIntervalMs } = services.config.upstream;
   const schedulers = [
@@ -81,7 +83,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     { on: options.health?.enabled !== false, scheduler: createHealthChecker(services, { intervalMs: options.health?.intervalMs ?? healthIntervalMs }) },
     { on: options.sync?.enabled !== false, scheduler: createToolSync(services, { intervalMs: options.sync?.intervalMs ?? syncIntervalMs }) },
   ];
-  const gateway = createGateway(services);
+  const gateway = createGateway(services, { streams });
   const routes: Record<string, Route> = {
     "/healthz": (_req, res) => sendJson(res, 200, { status: "ok" }),
     "/readyz": async (_req, res) => {
@@ -127,7 +129,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     });
   });
   const requests = trackRequests(server);
-  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits });
+  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits, streams });
   let stopping: Promise<void> | null = null;
 
   return {
@@ -166,6 +168,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     // then subscriptions complete (SSE streams end), sockets close with 1001, Redis disconnects
     await pubsub.close();
     services.viewers.close();
+    streams.close();
     await ws.close(drainMs);
     await services.upstream.close();
     await services.egress.close();

@@ -33,6 +33,8 @@ export interface GatewayConfig {
   maxConcurrentCalls: number;
   /** an agent's session unused this long is closed (it initializes again) */
   sessionIdleMs: number;
+  /** MCP_MAX_SESSIONS: sessions one API key (or signed-in user) may hold open at once, on this instance */
+  maxSessionsPerKey: number;
 }
 
 /** The server's configuration as services see it: built once from the environment by the composition root. */
@@ -68,6 +70,7 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
   maxRequestBytes: 1024 * 1024,
   maxConcurrentCalls: 16,
   sessionIdleMs: 30 * 60_000,
+  maxSessionsPerKey: 100,
 };
 
 /** What a composition root gives: the parts it sets, each section's defaults for the rest. */

@@ -87,6 +87,7 @@ const schema = z.object({
   MCP_MAX_REQUEST: bytes("MCP_MAX_REQUEST", DEFAULT_GATEWAY.maxRequestBytes),
   /** tool calls one API key may have in flight at once (per server instance) */
   MCP_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_GATEWAY.maxConcurrentCalls),
+  MCP_MAX_SESSIONS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_GATEWAY.maxSessionsPerKey),
 });
 
 export type Env = z.infer<typeof schema>;

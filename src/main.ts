@@ -65,7 +65,7 @@ async function main() {
         callTimeoutMs: env.MCP_CALL_TIMEOUT,
         maxResponseBytes: env.MCP_MAX_RESPONSE,
       },
-      gateway: { maxRequestBytes: env.MCP_MAX_REQUEST, maxConcurrentCalls: env.MCP_MAX_CONCURRENT_CALLS },
+      gateway: { maxRequestBytes: env.MCP_MAX_REQUEST, maxConcurrentCalls: env.MCP_MAX_CONCURRENT_CALLS, maxSessionsPerKey: env.MCP_MAX_SESSIONS },
     }),
   });
   const app = buildApp(services);

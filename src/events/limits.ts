@@ -10,8 +10,11 @@ export const LIMITS = {
   queuedEventsPerSubscriber: 1_000,
   /** graphql-ws ping interval; a socket that misses a pong for as long is dropped */
   keepAliveMs: 15_000,
-  /** how often open sockets' API keys are checked again: a revoked key's sockets close with 4403 */
-  keyRecheckMs: 30_000,
+  /**
+   * how often open streams' API keys are checked again, for revocations written without an event
+   * (the CLI); a revocation through the API ends them at once (src/transports/open-streams.ts)
+   */
+  keyRecheckMs: 4_000,
 };
 
 export type Limits = typeof LIMITS;

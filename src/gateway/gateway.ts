@@ -10,6 +10,7 @@ import { CallSlots } from "../tool-calls/slots.js";
 import { createConnectorSnapshots } from "../tool-calls/snapshots.js";
 import { readJsonBody, refuseBody, sendRpcError } from "./http.js";
 import { GatewaySessions } from "./sessions.js";
+import type { OpenStreams } from "../transports/open-streams.js";
 
 export interface Gateway {
   /** /mcp (connectorId null) and /mcp/{connectorId} */
@@ -29,11 +30,11 @@ const CHALLENGE = 'Bearer realm="plugboard"';
  * of the connectors that key may see, never holding their credentials. The key is checked on every
  * HTTP request; a session belongs to the key and the endpoint that opened it.
  */
-export function createGateway(services: Services): Gateway {
+export function createGateway(services: Services, { streams }: { streams: OpenStreams }): Gateway {
   const { gateway: limits } = services.config;
   const slots = new CallSlots(limits.maxConcurrentCalls);
   const snapshots = createConnectorSnapshots({ db: services.db, hubs: services.connectorEvents, pubsub: services.pubsub });
-  const sessions = new GatewaySessions(services, { slots, snapshots });
+  const sessions = new GatewaySessions(services, { slots, snapshots }, streams);
 
   async function handle(req: IncomingMessage, res: ServerResponse, connectorId: string | null): Promise<void> {
     if (req.method !== "POST" && req.method !== "GET" && req.method !== "DELETE") {
@@ -75,6 +76,10 @@ export function createGateway(services: Services): Gateway {
   }
 
   async function open(viewer: Viewer, connectorId: string | null, req: IncomingMessage, res: ServerResponse, body: unknown) {
+    if (sessions.countOf(connectionOwner(viewer)) >= limits.maxSessionsPerKey) {
+      const message = `Too many open sessions for this API key or user (at most ${limits.maxSessionsPerKey}): end one with DELETE, or wait until an idle one is closed`;
+      return sendRpcError(res, 429, -32000, message);
+    }
     const { transport, server } = await sessions.open(viewer, connectorId ? { connectorId } : { all: true });
     await transport.handleRequest(req, res, body);
     if (!transport.sessionId) await server.close(); // initialize was refused: nothing to keep

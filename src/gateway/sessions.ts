@@ -5,6 +5,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { Viewer } from "../auth/viewer.js";
 import { canSee } from "../auth/visibility.js";
 import type { Services } from "../services.js";
+import type { OpenStreams } from "../transports/open-streams.js";
 import { type CallContext, type GatewayScope, gatewayServer, type SessionView } from "./server.js";
 
 /** One agent's MCP session: its transport and server, bound to the key and the endpoint that made it. */
@@ -29,6 +30,7 @@ export class GatewaySessions {
   constructor(
     private readonly services: Services,
     private readonly calls: CallContext,
+    private readonly streams: OpenStreams,
   ) {
     const idleMs = services.config.gateway.sessionIdleMs;
     this.sweeper = setInterval(() => this.sweep(idleMs), Math.min(idleMs, 60_000));
@@ -49,15 +51,19 @@ export class GatewaySessions {
     const view: SessionView = { listed: new Set() };
     const server = gatewayServer(this.services, scope, this.calls, view);
     let unlisten = () => {};
+    let unregister = () => {};
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
         this.sessions.set(id, { transport, owner: connectionOwner(viewer), connectorId, usedAt: Date.now() });
         unlisten = this.watch(viewer, connectorId, view, () => void server.sendToolListChanged().catch(() => {}));
+        // a revoked key's session ends, its open GET stream with it
+        unregister = this.streams.add(viewer, () => void transport.close().catch(() => {}));
       },
     });
     transport.onclose = () => {
       unlisten();
+      unregister();
       if (transport.sessionId) this.sessions.delete(transport.sessionId);
     };
     await server.connect(transport);
@@ -89,6 +95,13 @@ export class GatewaySessions {
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** sessions open with these credentials (API key, or signed-in user) */
+  countOf(owner: string): number {
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.owner === owner) n++;
+    return n;
   }
 
   private sweep(idleMs: number): void {

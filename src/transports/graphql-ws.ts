@@ -2,13 +2,14 @@ import type { Server } from "node:http";
 import { type ExecutionArgs, GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { YogaServerInstance } from "graphql-yoga";
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocketServer } from "ws";
 import { type AuthServices, resolveViewer } from "../auth/resolve-viewer.js";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
 import { type Limits, rateLimited } from "../events/limits.js";
 import type { ServerContext } from "../yoga.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
+import type { OpenStreams } from "./open-streams.js";
 
 export interface GraphQLWs {
   /** refuses new sockets and new operations; resolves once in-flight queries and mutations ended */
@@ -25,7 +26,8 @@ type Rooted = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unkn
  * graphql-ws (graphql-transport-ws) on the HTTP server's /graphql. Operations go through yoga's
  * envelop, as in yoga's graphql-ws example, so that sockets and HTTP share one context path, error
  * masking and plugins. The credentials (an API key or a sign-in token) are checked once, in
- * connection_init; a revoked key's sockets close within keyRecheckMs, a token's when it expires.
+ * connection_init; a revoked key's (or deactivated user's) sockets close with 4403 through
+ * OpenStreams, a token's when it expires.
  */
 export function attachGraphQLWs(options: {
   server: Server;
@@ -33,29 +35,15 @@ export function attachGraphQLWs(options: {
   services: AuthServices;
   limiter: ConnectionLimiter;
   limits: Limits;
+  streams: OpenStreams;
 }): GraphQLWs {
-  const { server, yoga, limiter, limits } = options;
-  const { db, logger } = options.services;
+  const { server, yoga, limiter, limits, streams } = options;
+  const { logger } = options.services;
   const wss = new WebSocketServer({ noServer: true });
   let accepting = true;
   let inflight = 0;
   let drained: (() => void) | null = null;
   const sockets = new Set<{ subscriptions: Record<string, unknown> }>();
-  const keyOfSocket = new Map<WebSocket, string>();
-
-  // the key is checked at connection_init; a key revoked later must not keep its sockets streaming
-  const recheck = setInterval(async () => {
-    const ids = [...new Set(keyOfSocket.values())];
-    if (!ids.length) return;
-    try {
-      const live = await db.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
-      const valid = new Set(live.map((k) => k.id));
-      for (const [socket, id] of keyOfSocket) if (!valid.has(id)) socket.close(4403, "API key revoked");
-    } catch (e) {
-      logger.warn({ err: e }, "could not recheck the API keys of open sockets");
-    }
-  }, limits.keyRecheckMs);
-  recheck.unref();
 
   server.on("upgrade", (req, socket, head) => {
     if ((req.url ?? "/").split("?")[0] !== "/graphql") {
@@ -67,7 +55,7 @@ export function attachGraphQLWs(options: {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
 
-  const disposable = useServer<Record<string, unknown>, { viewer: Viewer; expiry?: ReturnType<typeof setTimeout> }>(
+  const disposable = useServer<Record<string, unknown>, { viewer: Viewer; expiry?: ReturnType<typeof setTimeout>; unregister?: () => void }>(
     {
       execute: async (args) => {
         inflight++;
@@ -99,7 +87,7 @@ export function attachGraphQLWs(options: {
         }
         ctx.extra.viewer = viewer;
         sockets.add(ctx);
-        if (viewer.apiKeyId) keyOfSocket.set(ctx.extra.socket, viewer.apiKeyId);
+        ctx.extra.unregister = streams.add(viewer, () => ctx.extra.socket.close(4403, "Forbidden: the API key was revoked or the user deactivated"));
         if (expiresAt) {
           const close = () => ctx.extra.socket.close(4403, "Forbidden: TOKEN_EXPIRED: the token has expired: reconnect with a new one");
           ctx.extra.expiry = setTimeout(close, Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1)).unref();
@@ -108,7 +96,7 @@ export function attachGraphQLWs(options: {
       },
       onClose: (ctx) => {
         sockets.delete(ctx);
-        keyOfSocket.delete(ctx.extra.socket);
+        ctx.extra.unregister?.();
         clearTimeout(ctx.extra.expiry);
         if (ctx.extra.viewer) limiter.release(connectionOwner(ctx.extra.viewer));
       },
@@ -160,7 +148,6 @@ export function attachGraphQLWs(options: {
       });
     },
     async close(timeoutMs) {
-      clearInterval(recheck);
       // the bus has ended every stream; their `complete` messages go out before the close frame
       const deadline = Date.now() + timeoutMs;
       while ([...sockets].some((s) => Object.keys(s.subscriptions).length > 0) && Date.now() < deadline) {

@@ -2,6 +2,7 @@ import type { ExecutionResult } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
+import type { OpenStreams } from "./open-streams.js";
 import { rateLimited } from "../events/limits.js";
 
 /**
@@ -19,9 +20,12 @@ export function rememberEventId(ctx: { request?: object }, id: string): void {
   if (ctx.request) lastIds.set(ctx.request, id);
 }
 
+// how to end a request's stream from outside (its credentials were revoked)
+const enders = new WeakMap<object, () => void>();
+
 const wantsSse = (request: Request) => (request.headers.get("accept") ?? "").includes("text/event-stream");
 
-export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number }): Plugin {
+export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number; streams: OpenStreams }): Plugin {
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as { request?: Request; viewer?: Viewer };
@@ -31,9 +35,14 @@ export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: numbe
         setResultAndStopExecution({ errors: [rateLimited("Too many open subscriptions for this API key or user")] });
         return;
       }
+      const request = ctx.request;
+      const unregister = options.streams.add(ctx.viewer, () => enders.get(request)?.());
       let released = false;
       const release = () => {
-        if (!released) options.limiter.release(key);
+        if (!released) {
+          options.limiter.release(key);
+          unregister();
+        }
         released = true;
       };
       return {
@@ -63,6 +72,17 @@ function sseResponse(request: Request, result: AsyncIterable<ExecutionResult>, f
   let ping: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      enders.set(request, () => {
+        clearInterval(ping);
+        const data = JSON.stringify({ errors: [{ message: "The API key was revoked or the user deactivated", extensions: { code: "UNAUTHENTICATED" } }] });
+        try {
+          controller.enqueue(encoder.encode(`event: next\ndata: ${data}\n\nevent: complete\ndata:\n\n`));
+          controller.close();
+        } catch {
+          // the client had gone already
+        }
+        void iterator.return?.();
+      });
       // an early comment flushes the headers: some clients wait for the first bytes
       controller.enqueue(encoder.encode(":\n\n"));
       ping = setInterval(() => {

@@ -7,7 +7,7 @@ import { toolServer } from "./upstream.js";
 
 const row = (id: string) => prisma.connector.findUniqueOrThrow({ where: { id } });
 
-describe("the gateway's limits: call timeout, response size, request size, calls per key; a failing server's health", async () => {
+describe("the gateway's limits: call timeout, response size, request size, calls and sessions per key; a failing server's health", async () => {
   const server = await startServer({
     app: {
       config: {
@@ -76,6 +76,34 @@ describe("the gateway's limits: call timeout, response size, request size, calls
     expect(server.app.gateway.stats.calls).toBe(0);
     const other = await agent((await connected(gql, upstream.url)).mcpEndpoint, alice.key);
     expect(await other.client.callTool({ name: "read_ticket", arguments: {} })).toBeTruthy();
+  });
+
+  it("holds each API key to MCP_MAX_SESSIONS open sessions (429 on initialize), and frees one on DELETE", async () => {
+    const capped = await startServer({ app: { config: { gateway: { maxSessionsPerKey: 3 } } } });
+    const { alice: carol } = await team();
+    const c = await connected(capped.as(carol.key), upstream.url);
+    const open = [await agent(c.mcpEndpoint, carol.key), await agent(c.mcpEndpoint, carol.key), await agent(c.mcpEndpoint, carol.key)];
+    const refused = await agent(c.mcpEndpoint, carol.key).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(refused?.message).toMatch(/Too many open sessions for this API key or user \(at most 3\)/);
+    await open[0].close();
+    const again = await agent(c.mcpEndpoint, carol.key);
+    expect(await again.client.callTool({ name: "read_ticket", arguments: {} })).toBeTruthy();
+  });
+
+  it("ends the sessions of a key revoked while they are open", async () => {
+    const rechecking = await startServer({ app: { limits: { keyRecheckMs: 100 } } });
+    const { alice: dave } = await team();
+    const c = await connected(rechecking.as(dave.key), upstream.url);
+    const a = await agent(c.mcpEndpoint, dave.key);
+    await a.client.callTool({ name: "read_ticket", arguments: {} });
+    expect(rechecking.app.gateway.stats.sessions).toBe(1);
+    // what `npm run cli -- keys revoke` writes, from another process: found by the recheck
+    await prisma.apiKey.update({ where: { id: dave.keyId }, data: { revokedAt: new Date() } });
+    await eventually(async () => rechecking.app.gateway.stats.sessions, (n) => n === 0, "the session to end");
+    await expect(a.client.callTool({ name: "read_ticket", arguments: {} })).rejects.toThrow(/401|invalid API key/i);
   });
 
   it("says so when the server cannot be reached, and counts it toward health", async () => {

@@ -42,6 +42,18 @@ describe("subscription transports", async () => {
     expect(closeCode(await open.error())).toBe(4403);
   });
 
+  it("ends the SSE streams of a key revoked while they are open, saying why", async () => {
+    const { alice } = await team();
+    const c = await connectors(rechecking.as(alice.key)).created({ presetSlug: "github" });
+    const open = subscribeSse(rechecking.url, alice.key, StateChanged, { id: c.id });
+    await open.next();
+    // what `npm run cli -- keys revoke` writes, from another process: found by the recheck
+    await prisma.apiKey.update({ where: { id: alice.keyId }, data: { revokedAt: new Date() } });
+    const last = await open.result();
+    expect(last.errors?.[0]).toMatchObject({ message: "The API key was revoked or the user deactivated", extensions: { code: "UNAUTHENTICATED" } });
+    await open.completed();
+  });
+
   it("bounds sockets per API key (4429), SSE streams counting too (RATE_LIMITED)", async () => {
     const { alice } = await team();
     const c = await connectors(limited.as(alice.key)).created({ presetSlug: "github" });
