@@ -15,6 +15,8 @@ export const LIMITS = {
    * (the CLI); a revocation through the API ends them at once (src/transports/open-streams.ts)
    */
   keyRecheckMs: 4_000,
+  /** the largest graphql-ws frame read; a bigger one closes the socket with 1009 */
+  maxMessageBytes: 1024 * 1024,
 };
 
 export type Limits = typeof LIMITS;

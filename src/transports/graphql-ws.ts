@@ -39,7 +39,8 @@ export function attachGraphQLWs(options: {
 }): GraphQLWs {
   const { server, yoga, limiter, limits, streams } = options;
   const { logger } = options.services;
-  const wss = new WebSocketServer({ noServer: true });
+  // ws parses frames up to 100 MiB by default; an operation is never near 1 MB (HTTP's bound too)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   let accepting = true;
   let inflight = 0;
   let drained: (() => void) | null = null;
@@ -119,7 +120,14 @@ export function attachGraphQLWs(options: {
         } catch (e) {
           return [e instanceof GraphQLError ? e : new GraphQLError(String(e))];
         }
-        const errors = validate(schema, document);
+        let errors;
+        try {
+          errors = validate(schema, document);
+        } catch (e) {
+          // armor's limits throw from validation: an error for this operation, not a 4500 for the socket
+          if (e instanceof GraphQLError) return [e];
+          throw e;
+        }
         if (errors.length) return errors;
         return {
           schema,
