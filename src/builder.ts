@@ -7,6 +7,8 @@ import ZodPlugin from "@pothos/plugin-zod";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./modules/common/pagination.js";
+import TotalCountDescriptionPlugin from "./pothos/total-count-description.js";
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -25,7 +27,7 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ZodPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ZodPlugin, TotalCountDescriptionPlugin],
   defaultFieldNullability: false,
   errors: { defaultTypes: [] },
   relay: {
@@ -38,6 +40,39 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     // `nodes` beside `edges` on every connection, as GitHub and Shopify offer: the nodes without cursors
     nodesOnConnection: { description: "the nodes of edges, in the same order, for clients that need no cursor per node" },
+    // The parts every connection shares are described once here; each connection and edge type
+    // carries its own description where it is declared.
+    nodeTypeOptions: {
+      description: "An object with a globally unique id: node(id:) and nodes(ids:) load any of them by it",
+    },
+    idFieldOptions: {
+      description: "globally unique and stable, starting with its type's prefix (conn_, pset_, evt_, … as node lists them); node(id:) loads it",
+    },
+    pageInfoTypeOptions: { description: "Where a page sits in its list: the cursors at its ends and whether more pages follow" },
+    pageInfoFieldOptions: { description: "how to ask for the next or the previous page" },
+    hasNextPageFieldOptions: {
+      description: "more items follow endCursor; exact when paging forward, and when paging backward simply whether before was given",
+    },
+    hasPreviousPageFieldOptions: {
+      description: "more items come before startCursor; exact when paging backward, and when paging forward simply whether after was given",
+    },
+    startCursorFieldOptions: { description: "the first edge's cursor: pass it as before for the previous page; null when the page is empty" },
+    endCursorFieldOptions: { description: "the last edge's cursor: pass it as after for the next page; null when the page is empty" },
+    edgesFieldOptions: { description: "the page's items in the list's order, each with its cursor" },
+    nodeFieldOptions: { description: "the item at this position" },
+    cursorFieldOptions: { description: "opaque position of this item: pass it as after or before to page from here" },
+    firstArgOptions: {
+      description: `at most this many items from the start, or from after: ${DEFAULT_PAGE_SIZE} when neither first nor last is given, at most ${MAX_PAGE_SIZE}; more, a negative number or first with before is a BAD_USER_INPUT error`,
+    },
+    lastArgOptions: {
+      description: `at most this many items from the end, or from before: at most ${MAX_PAGE_SIZE}; more, a negative number or last with after is a BAD_USER_INPUT error`,
+    },
+    afterArgOptions: {
+      description: "the items after this cursor (endCursor or an edge's cursor), with first; a malformed cursor is a BAD_USER_INPUT error",
+    },
+    beforeArgOptions: {
+      description: "the items before this cursor (startCursor or an edge's cursor), with last; a malformed cursor is a BAD_USER_INPUT error",
+    },
   },
   scopeAuth: {
     authorizeOnSubscribe: true,

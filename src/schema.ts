@@ -32,8 +32,10 @@ import "./modules/personal-configurations/mutations/testPersonalConfiguration.js
 import "./modules/personal-configurations/subscriptions.js";
 import "./modules/nodes/queries.js";
 
-builder.queryType({});
-builder.mutationType({});
-builder.subscriptionType({});
+builder.queryType({ description: "What the viewer can read: connectors, the catalog, personal configurations, tools and any object by id" });
+builder.mutationType({
+  description: "Changes; each returns a result union: its Success type, or one of the expected errors that implement Error",
+});
+builder.subscriptionType({ description: "Live changes over graphql-ws (WebSocket) or SSE, with the same visibility as queries" });
 
 export const schema = lexicographicSortSchema(builder.toSchema());

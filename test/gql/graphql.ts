@@ -6,52 +6,67 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** How a service authenticates */
 export type AuthType =
+  /** an API key (connectConnector's apiKey) */
   | 'API_TOKEN'
+  /** a bearer token sent as is (connectConnector's accessToken) */
   | 'BEARER'
+  /** no credentials: the server is open */
   | 'NONE'
+  /** an OAuth 2 consent in the browser (connectConnector returns an authRequest), or an accessToken already held */
   | 'OAUTH'
+  /** like OAUTH, but the provider wants an administrator of the account to consent */
   | 'OAUTH_ADMIN_CONSENT'
+  /** HTTP Basic with a username and a password */
   | 'USERNAME_PASSWORD';
 
 /** Narrows the available tools; every given condition must hold */
 export type AvailableToolFilter = {
-  /** tools of any of these connectors */
+  /** tools of any of these connectors (conn_…); ids the viewer cannot see match nothing */
   connectorIds?: Array<string | number> | null | undefined;
-  /** name, label or description, case-insensitive */
+  /** a substring of the tool's name, label or description, case-insensitive (% and _ match themselves) */
   search?: string | null | undefined;
+  /** only READ, or only WRITE, tools */
   type?: ToolType | null | undefined;
 };
 
-/** Credentials for the connector's authType; an OAuth connector without a token starts the consent flow */
+/** Credentials for the connector's authType, at most one kind (accessToken, apiKey, or username with password; a custom MCP server takes any one, or none); an OAuth connector without a token starts the consent flow. A missing, extra or unaccepted kind is a ValidationError */
 export type ConnectConnectorInput = {
-  /** connect with a token you already hold (skips the OAuth dance); write-only */
+  /** connect with a token you already hold (skips the OAuth dance), for OAUTH, OAUTH_ADMIN_CONSENT and BEARER connectors; at most 8192 characters; write-only */
   accessToken?: string | null | undefined;
-  /** for API_TOKEN connectors; write-only */
+  /** for API_TOKEN connectors; at most 8192 characters; write-only */
   apiKey?: string | null | undefined;
+  /** the connector (conn_…); an unknown one, or one the viewer may not see, is a NotFoundError */
   id: string | number;
-  /** write-only */
+  /** with username; at most 8192 characters; write-only */
   password?: string | null | undefined;
   /** where the browser returns after OAuth consent */
   redirectUrl?: string | null | undefined;
-  /** for USERNAME_PASSWORD connectors, with password */
+  /** for USERNAME_PASSWORD connectors, with password; must not be empty */
   username?: string | null | undefined;
 };
 
 /** What happened to a connector */
 export type ConnectorEventKind =
+  /** createConnector made it (previousState is null) */
   | 'CREATED'
+  /** deleteConnector removed it (state is null; the connector field is null from now on) */
   | 'DELETED'
+  /** its state moved (previousState to state), whatever else changed with it */
   | 'STATE_CHANGED'
+  /** its tools changed (discovery, setToolDisabled) and its state did not */
   | 'TOOLS_CHANGED'
+  /** its name, configuration, metadata or flags changed, its state did not */
   | 'UPDATED';
 
 /** Narrows a list of connectors; every given condition must hold */
 export type ConnectorFilter = {
+  /** only active (true) or only inactive (false) connectors */
   isActive?: boolean | null | undefined;
-  /** every key/value given must match */
+  /** every key given must have exactly this value in the connector's metadata (JSON equality) */
   metadata?: Record<string, unknown> | null | undefined;
+  /** only TEAM, or only PERSONAL, connectors */
   scope?: ConnectorScope | null | undefined;
-  /** name or type, case-insensitive */
+  /** a substring of the name or the type, case-insensitive (% and _ match themselves) */
   search?: string | null | undefined;
   /** any of these states */
   state?: Array<ConnectorState> | null | undefined;
@@ -61,144 +76,195 @@ export type ConnectorFilter = {
 
 /** Sort order of a connector list (ties break by id) */
 export type ConnectorOrder = {
+  /** which way; ties break by id the same way */
   direction: OrderDirection;
+  /** what to sort by */
   field: ConnectorOrderField;
 };
 
+/** What a connector list is sorted by */
 export type ConnectorOrderField =
+  /** when it was created (the default) */
   | 'CREATED_AT'
+  /** its name, as the database compares text */
   | 'NAME'
+  /** when it last changed (updatedAt) */
   | 'UPDATED_AT';
 
 /** TEAM connectors are shared with the organization; PERSONAL ones belong to their creator */
 export type ConnectorScope =
+  /** visible to its creator alone (the person, or the API key that has no person), who manages it */
   | 'PERSONAL'
+  /** shared with the whole organization; only ADMINs create and change it */
   | 'TEAM';
 
 /** Where a connector is in its lifecycle */
 export type ConnectorState =
+  /** the server or the provider refused the credentials or the consent; connect again with new ones */
   | 'AUTH_FAILED'
+  /** an OAuth consent was started and waits for the browser: see authRequest */
   | 'AUTH_REQUIRED'
+  /** the server accepted the credentials and answered as MCP: agents may use it */
   | 'CONNECTED'
+  /** made by createConnector and never connected since */
   | 'CREATED'
+  /** disconnectConnector wiped its credentials; connectConnector connects it again */
   | 'DISCONNECTED'
+  /** the server failed HEALTH_FAILURES checks in a row, or did not answer as MCP on connect; a later successful check brings it back */
   | 'ERROR'
+  /** the OAuth token expired and could not be refreshed; connect again */
   | 'TOKEN_EXPIRED';
 
 /** A new connector, from a catalog preset (presetSlug) or a server URL (url): exactly one of them */
 export type CreateConnectorInput = {
-  /** OAuth client for this instance, overriding the preset's */
+  /** OAuth client for this instance, overriding the preset's; at most 512 characters */
   clientId?: string | null | undefined;
-  /** write-only: stored encrypted, never returned */
+  /** the OAuth client's secret, at most 8192 characters; write-only: stored encrypted, never returned */
   clientSecret?: string | null | undefined;
-  /** must satisfy the preset's configSchema */
+  /** must satisfy the preset's configSchema and fill the placeholders of its mcpUrl; at most 64 KiB as JSON */
   configuration?: Record<string, unknown> | null | undefined;
   /** link the preset whose mcpUrl the url is (else type "mcp") */
   matchPreset?: boolean | null | undefined;
   /** free-form, at most 64 keys and 16 KiB */
   metadata?: Record<string, unknown> | null | undefined;
-  /** defaults to the preset's name, or the URL's host */
+  /** defaults to the preset's name, or the URL's host; when given, not blank and at most 200 characters */
   name?: string | null | undefined;
-  /** the preset to create it from; either presetSlug or url */
+  /** the slug of the enabled preset to create it from; either presetSlug or url. Unknown: NotFoundError; disabled: ValidationError */
   presetSlug?: string | null | undefined;
-  /** only ADMINs create TEAM connectors */
+  /** only ADMINs create TEAM connectors (ForbiddenError); anyone creates PERSONAL ones */
   scope?: ConnectorScope | null | undefined;
-  /** a custom MCP server, or a URL that matches a preset's mcpUrl */
+  /** a custom MCP server, or a URL that matches a preset's mcpUrl; at most 2048 characters, without a user name or password */
   url?: string | null | undefined;
 };
 
 /** The viewer's own configuration of a preset */
 export type CreatePersonalConfigurationInput = {
-  /** must satisfy the preset's configSchema */
+  /** must satisfy the preset's configSchema; at most 64 KiB as JSON */
   configuration: Record<string, unknown>;
+  /** the credentials to present to the server; none when absent */
   credentials?: CredentialsInput | null | undefined;
+  /** a note for its owner; at most 2000 characters */
   description?: string | null | undefined;
+  /** false keeps it from the periodic checks */
   enabled?: boolean | null | undefined;
   /** free-form, at most 64 keys and 16 KiB */
   metadata?: Record<string, unknown> | null | undefined;
-  /** "My GitHub Account", "Work ClickUp" */
+  /** "My GitHub Account", "Work ClickUp": not blank, at most 200 characters */
   name: string;
+  /** the enabled preset to configure; unknown is a NotFoundError, disabled a ValidationError */
   presetSlug: string;
 };
 
 /** The kind of credentials a personal configuration holds */
 export type CredentialType =
+  /** an API key (CredentialsInput.apiKey) */
   | 'API_KEY'
+  /** a username and a password for HTTP Basic */
   | 'BASIC'
+  /** a bearer token sent as is (CredentialsInput.bearerToken) */
   | 'BEARER'
+  /** OAuth 2 tokens, refreshed before they expire when a refresh token was given (CredentialsInput.oauth2) */
   | 'OAUTH2';
 
-/** Exactly one kind: apiKey, bearerToken, oauth2, or username with password. Write-only: stored encrypted */
+/** Exactly one kind: apiKey, bearerToken, oauth2, or username with password (none or more than one is a ValidationError). Write-only: stored encrypted */
 export type CredentialsInput = {
+  /** an API key (credentialType API_KEY); not empty, at most 8192 characters */
   apiKey?: string | null | undefined;
+  /** a token sent as a bearer token (credentialType BEARER); not empty, at most 8192 characters */
   bearerToken?: string | null | undefined;
+  /** OAuth 2 tokens (credentialType OAUTH2) */
   oauth2?: OAuth2CredentialsInput | null | undefined;
+  /** with username; not empty, at most 8192 characters */
   password?: string | null | undefined;
+  /** with password, for HTTP Basic (credentialType BASIC); not blank */
   username?: string | null | undefined;
 };
 
 /** The connector to delete */
 export type DeleteConnectorInput = {
+  /** the connector (conn_…); an unknown one, or one the viewer may not see, is a NotFoundError */
   id: string | number;
 };
 
 /** The connector to disconnect, and why */
 export type DisconnectConnectorInput = {
+  /** the connector (conn_…); an unknown one, or one the viewer may not see, is a NotFoundError */
   id: string | number;
-  /** kept as disconnectReason */
+  /** kept as disconnectReason and shown in statusReason; at most 1000 characters */
   reason?: string | null | undefined;
 };
 
 /** Result of the last test */
 export type HealthStatus =
+  /** the last test or periodic check reached the server with these credentials */
   | 'HEALTHY'
+  /** the last test or check failed: lastError says why */
   | 'UNHEALTHY'
+  /** not tested since it was created or its configuration or credentials changed */
   | 'UNKNOWN';
 
 /** A catalog entry's install, as the catalog page shows it */
 export type InstallStatus =
+  /** the connector is CONNECTED */
   | 'CONNECTED'
+  /** CREATED, AUTH_REQUIRED or DISCONNECTED: not connected, nothing failed */
   | 'DISCONNECTED'
+  /** AUTH_FAILED, TOKEN_EXPIRED or ERROR: something failed; statusReason says what */
   | 'ERROR';
 
 /** OAuth 2 tokens obtained elsewhere; write-only */
 export type OAuth2CredentialsInput = {
+  /** not empty, at most 8192 characters */
   accessToken: string;
   /** when the access token expires (credentialsExpireAt) */
   expiresAt?: string | null | undefined;
+  /** lets the server refresh the access token before it expires; at most 8192 characters */
   refreshToken?: string | null | undefined;
 };
 
+/** Which way a sort goes */
 export type OrderDirection =
+  /** smallest, oldest or A first */
   | 'ASC'
+  /** largest, newest or Z first */
   | 'DESC';
 
 /** Narrows a list of personal configurations; every given condition must hold */
 export type PersonalConfigurationFilter = {
+  /** only enabled (true) or only disabled (false) ones */
   enabled?: boolean | null | undefined;
+  /** any of these health statuses */
   healthStatus?: Array<HealthStatus> | null | undefined;
-  /** every key/value given must match */
+  /** every key given must have exactly this value in the configuration's metadata (JSON equality) */
   metadata?: Record<string, unknown> | null | undefined;
+  /** only configurations of the preset with this slug */
   presetSlug?: string | null | undefined;
 };
 
 /** Narrows the catalog; every given condition must hold */
 export type PresetFilter = {
+  /** any of these auth types */
   authType?: Array<AuthType> | null | undefined;
+  /** only enabled (true) or only disabled (false) presets */
   enabled?: boolean | null | undefined;
-  /** name, slug or description, case-insensitive */
+  /** a substring of the name, slug or description, case-insensitive (% and _ match themselves) */
   search?: string | null | undefined;
 };
 
 /** ADMINs manage TEAM connectors */
 export type Role =
+  /** creates, changes and deletes the organization's TEAM connectors */
   | 'ADMIN'
+  /** uses TEAM connectors and manages only their own PERSONAL ones */
   | 'MEMBER';
 
 /** Turns one of a connector's tools off or on */
 export type SetToolDisabledInput = {
+  /** the connector (conn_…); an unknown one, or one the viewer may not see, is a NotFoundError */
   connectorId: string | number;
+  /** true turns it off; false turns it on and clears pendingReview */
   disabled: boolean;
+  /** the tool's name on the connector (Tool.name, without the /mcp prefix); unknown is a NotFoundError */
   toolName: string;
 };
 
@@ -206,7 +272,7 @@ export type SetToolDisabledInput = {
 export type ToolCallFilter = {
   /** any of these outcomes */
   outcome?: Array<ToolCallOutcome> | null | undefined;
-  /** the tool's name on the connector (without the /mcp prefix) */
+  /** exactly this tool name on the connector (without the /mcp prefix) */
   toolName?: string | null | undefined;
 };
 
@@ -225,33 +291,44 @@ export type ToolCallOutcome =
 
 /** WRITE tools need approval in chat; READ tools run at once */
 export type ToolType =
+  /** only reads (readOnlyHint, or the catalog says so): runs without asking */
   | 'READ'
+  /** may change something upstream: the agent platform asks the person before it runs */
   | 'WRITE';
 
 /** Changes to a connector; fields left out stay as they are */
 export type UpdateConnectorInput = {
+  /** false keeps agents from using its tools through the MCP gateway */
   agentEnabled?: boolean | null | undefined;
-  /** checked against the preset's configSchema again; null clears it */
+  /** checked against the preset's configSchema again (at most 64 KiB as JSON); decides isConfigured, and the url for a preset whose mcpUrl has placeholders; null clears it */
   configuration?: Record<string, unknown> | null | undefined;
+  /** the connector (conn_…); an unknown one, or one the viewer may not see, is a NotFoundError */
   id: string | number;
+  /** false deactivates it: agents get none of its tools (availableTools, /mcp) */
   isActive?: boolean | null | undefined;
-  /** replaces the metadata; null clears it */
+  /** replaces the metadata: at most 64 keys and 16 KiB as JSON; null clears it */
   metadata?: Record<string, unknown> | null | undefined;
+  /** not blank, at most 200 characters; the handle stays as it was */
   name?: string | null | undefined;
+  /** false stops the periodic tool discovery (every SYNC_INTERVAL) */
   syncEnabled?: boolean | null | undefined;
 };
 
 /** Changes to a personal configuration; fields left out stay as they are */
 export type UpdatePersonalConfigurationInput = {
-  /** checked against the preset's configSchema again */
+  /** replaces the configuration, checked against the preset's configSchema again (at most 64 KiB as JSON) */
   configuration?: Record<string, unknown> | null | undefined;
   /** replaces the stored credentials; null removes them */
   credentials?: CredentialsInput | null | undefined;
+  /** at most 2000 characters; null clears it */
   description?: string | null | undefined;
+  /** false keeps it from the periodic checks */
   enabled?: boolean | null | undefined;
+  /** the personal configuration (pconf_…); one that is unknown or not the viewer's is a NotFoundError */
   id: string | number;
-  /** replaces the metadata; null clears it */
+  /** replaces the metadata: at most 64 keys and 16 KiB as JSON; null clears it */
   metadata?: Record<string, unknown> | null | undefined;
+  /** not blank, at most 200 characters */
   name?: string | null | undefined;
 };
 

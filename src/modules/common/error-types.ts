@@ -13,14 +13,16 @@ import { ConnectorStateEnum } from "./enums.js";
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
   description: "An expected failure, as a member of a mutation's result union",
-  fields: (t) => ({ message: t.exposeString("message") }),
+  fields: (t) => ({
+    message: t.exposeString("message", { description: "what went wrong, in a sentence a person can read; never holds a secret" }),
+  }),
 });
 
 const FieldErrorType = builder.objectRef<FieldError>("FieldError").implement({
   description: "One input field that broke a rule",
   fields: (t) => ({
     path: t.exposeStringList("path", { description: "the input path, e.g. [\"input\", \"configuration\", \"repository\"]" }),
-    message: t.exposeString("message"),
+    message: t.exposeString("message", { description: 'what is wrong with it, e.g. "must be at most 200 characters"' }),
   }),
 });
 
@@ -28,7 +30,13 @@ builder.objectType(ValidationError, {
   name: "ValidationError",
   description: "The input broke a rule: a bad URL, a configuration that fails the preset's configSchema, ...",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ fieldErrors: t.field({ type: [FieldErrorType], resolve: (e) => e.fieldErrors }) }),
+  fields: (t) => ({
+    fieldErrors: t.field({
+      type: [FieldErrorType],
+      description: "every input field that broke a rule (message names them too)",
+      resolve: (e) => e.fieldErrors,
+    }),
+  }),
 });
 
 builder.objectType(NotFoundError, {
@@ -61,7 +69,14 @@ builder.objectType(InvalidStateError, {
   name: "InvalidStateError",
   description: "The object's state does not allow this (e.g. connecting a connector that is already CONNECTED).",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ state: t.field({ type: ConnectorStateEnum, nullable: true, resolve: (e) => e.state }) }),
+  fields: (t) => ({
+    state: t.field({
+      type: ConnectorStateEnum,
+      nullable: true,
+      description: "the connector's state that does not allow it (always set today; nullable for objects without a state)",
+      resolve: (e) => e.state,
+    }),
+  }),
 });
 
 const UpstreamErrorReasonEnum = builder.enumType("UpstreamErrorReason", {
@@ -80,7 +95,12 @@ builder.objectType(UpstreamError, {
   description: "The provider or the connector's MCP server refused or failed (OAuth exchange, tool discovery, health check).",
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    reason: t.field({ type: UpstreamErrorReasonEnum, nullable: true, resolve: (e) => e.details.kind ?? null }),
+    reason: t.field({
+      type: UpstreamErrorReasonEnum,
+      nullable: true,
+      description: "the kind of failure; null when it is none of these (e.g. an OAuth authorization server without the endpoints or PKCE it needs)",
+      resolve: (e) => e.details.kind ?? null,
+    }),
     // not `connector`: the success members' non-null `connector` could not be selected beside it
     connectorAfter: t.prismaField({
       // named by its model, as ConnectorEvent.connector does, to avoid an import cycle

@@ -7,12 +7,12 @@ const capitalized = (field: string) => field[0].toUpperCase() + field.slice(1);
 /**
  * The `errors` option of a mutation in the contract's shape: `<Field>Success { <dataField> }` and the
  * listed errors in `<Field>Result`. Names come from the field so the twelve mutations cannot drift
- * from the contract's naming.
+ * from the contract's naming. `dataDescription` says what the success field holds.
  */
-export function resultUnion(field: string, dataField: string, types: ErrorClass[]) {
+export function resultUnion(field: string, dataField: string, types: ErrorClass[], dataDescription = `the ${dataField} as ${field} left it`) {
   return {
     types,
-    dataField: { name: dataField },
+    dataField: { name: dataField, description: dataDescription },
     result: { name: `${capitalized(field)}Success`, description: `The ${field} mutation succeeded` },
     union: { name: `${capitalized(field)}Result`, description: `What ${field} returns: the success or an expected error` },
   };

@@ -28,8 +28,8 @@ export const ConnectorEventType = builder.prismaNode("ConnectorEvent", {
   id: { field: "id" },
   authScopes: (e, ctx) => canSee(ctx.viewer, e),
   fields: (t) => ({
-    kind: t.expose("kind", { type: ConnectorEventKindEnum }),
-    connectorId: t.exposeID("connectorId"),
+    kind: t.expose("kind", { type: ConnectorEventKindEnum, description: "what happened" }),
+    connectorId: t.exposeID("connectorId", { description: "the connector's id, kept after it is deleted" }),
     connector: t.prismaField({
       // resolved lazily to avoid an import cycle with the Connector type
       type: "Connector",
@@ -44,8 +44,12 @@ export const ConnectorEventType = builder.prismaNode("ConnectorEvent", {
         return c && canSeeConnector(ctx.viewer, c) ? c : null;
       },
     }),
-    previousState: t.expose("previousState", { type: ConnectorStateEnum, nullable: true }),
-    state: t.expose("state", { type: ConnectorStateEnum, nullable: true }),
+    previousState: t.expose("previousState", {
+      type: ConnectorStateEnum,
+      nullable: true,
+      description: "the state before this change; null for CREATED",
+    }),
+    state: t.expose("state", { type: ConnectorStateEnum, nullable: true, description: "the state after this change; null for DELETED" }),
     version: t.exposeInt("version", { description: "the connector's version after this change" }),
     actor: t.relation("actor", {
       type: UserType,
@@ -58,6 +62,6 @@ export const ConnectorEventType = builder.prismaNode("ConnectorEvent", {
       description: "for a discovery that changed the tools (TOOLS_CHANGED, or the STATE_CHANGED of a connect): what changed",
       resolve: (e) => (e.toolChanges as ToolChangesShape | null) ?? null,
     }),
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { type: "DateTime", description: "when the change was made" }),
   }),
 });

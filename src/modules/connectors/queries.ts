@@ -14,8 +14,8 @@ builder.queryFields((t) => ({
       ...pageOptions,
       description: "The connectors the viewer can see: the organization's TEAM ones and the viewer's PERSONAL ones",
       args: {
-        filter: t.arg({ type: ConnectorFilterInput }),
-        orderBy: t.arg({ type: ConnectorOrderInput }),
+        filter: t.arg({ type: ConnectorFilterInput, description: "only the connectors that match; all visible ones when absent" }),
+        orderBy: t.arg({ type: ConnectorOrderInput, description: "the sort; newest first (CREATED_AT DESC) when absent" }),
       },
       resolve: (query, _root, args, ctx) =>
         ctx.services.db.connector.findMany({
@@ -26,14 +26,14 @@ builder.queryFields((t) => ({
       totalCount: (_root, args, ctx) =>
         ctx.services.db.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } }),
     },
-    { name: "ConnectorConnection" },
-    { name: "ConnectorEdge" },
+    { name: "ConnectorConnection", description: "A page of connectors" },
+    { name: "ConnectorEdge", description: "A connector in a page, with its cursor" },
   ),
   connector: t.prismaField({
     type: ConnectorType,
     nullable: true,
     description: "One connector, or null when it does not exist or the viewer may not see it",
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "the connector's id (conn_…); any other id gives null" }) },
     resolve: (query, _root, args, ctx) =>
       isIdOf("conn", args.id)
         ? ctx.services.db.connector.findFirst({ ...query, where: { id: args.id, ...visibleConnectorsWhere(ctx.viewer) } })

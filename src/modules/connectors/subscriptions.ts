@@ -21,8 +21,11 @@ const delivered = <T>(payload: T | Error, ctx: object): T => {
 builder.subscriptionFields((t) => ({
   connectorStateChanged: t.field({
     type: ConnectorType,
-    description: "The connector now, then again on every change: replaces polling for a state.",
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      "The connector now, then again on every change: replaces polling for a state. Ends after the connector is deleted, or when the viewer may no longer see it.",
+    args: {
+      id: t.arg.id({ required: true, description: "the connector (conn_…); unknown or invisible ends the subscription with a NOT_FOUND error" }),
+    },
     subscribe: (_root, args, ctx) => connectorStateStream(ctx.services, ctx.viewer, args.id),
     resolve: (payload, _args, ctx) => delivered(payload, ctx),
   }),
@@ -30,11 +33,16 @@ builder.subscriptionFields((t) => ({
     type: ConnectorEventType,
     description: `Every change to the connectors the viewer can see (one connector when id is given).
 With \`after\` (an event id the client already holds), first every later event from the audit trail,
-then live ones: a client that reconnects misses nothing and sees nothing twice.`,
+then live ones: a client that reconnects misses nothing and sees nothing twice. A subscriber that
+leaves 1,000 events unread is ended with a SLOW_SUBSCRIBER error; it resumes with \`after\`.`,
     args: {
-      id: t.arg.id(),
-      filter: t.arg({ type: ConnectorFilterInput }),
-      after: t.arg.id({ description: "over SSE, the Last-Event-ID header stands for it when absent" }),
+      id: t.arg.id({ description: "only this connector's events (conn_…); unknown or invisible is a NOT_FOUND error" }),
+      filter: t.arg({
+        type: ConnectorFilterInput,
+        description: "only matching events: scope and state apply to the event (a DELETED one: the state it left), the rest to the connector as it is now",
+      }),
+      after: t.arg.id({ description:
+          "an event id (evt_…) the client already holds: replay every later one first. Unknown or invisible is a NOT_FOUND error. Over SSE, the Last-Event-ID header stands for it when absent" }),
     },
     subscribe: (_root, args, ctx) =>
       connectorEventStream(ctx.services, {

@@ -14,7 +14,7 @@ const AuthorizationRequestType = builder
     description: "An OAuth consent to complete in a browser",
     fields: (t) => ({
       authorizationUrl: t.expose("authorizationUrl", { type: "URL", description: "open this in the browser" }),
-      expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+      expiresAt: t.expose("expiresAt", { type: "DateTime", description: "after this the URL no longer works: call connectConnector again" }),
     }),
   });
 
@@ -35,15 +35,21 @@ export const ConnectorType = builder.prismaNode("Connector", {
       resolve: (c, _args, ctx) => `${ctx.origin}/mcp/${c.id}`,
     }),
     url: t.expose("url", { type: "URL", description: "the connector's MCP server" }),
-    preset: t.relation("preset", { type: PresetType, nullable: true }),
-    scope: t.expose("scope", { type: ConnectorScopeEnum }),
-    authType: t.expose("authType", { type: AuthTypeEnum }),
-    state: t.expose("state", { type: ConnectorStateEnum }),
+    preset: t.relation("preset", { type: PresetType, nullable: true, description: "the catalog entry it was made from; null for a custom MCP server" }),
+    scope: t.expose("scope", { type: ConnectorScopeEnum, description: "who sees and manages it; fixed at creation" }),
+    authType: t.expose("authType", {
+      type: AuthTypeEnum,
+      description: "the credentials connectConnector takes: the preset's; for a custom server, what it was last connected with",
+    }),
+    state: t.expose("state", { type: ConnectorStateEnum, description: "where it is in its lifecycle; agents use only CONNECTED connectors" }),
     statusReason: t.exposeString("statusReason", {
       nullable: true,
       description: "human-readable, set when state is not CONNECTED",
     }),
-    disconnectReason: t.exposeString("disconnectReason", { nullable: true }),
+    disconnectReason: t.exposeString("disconnectReason", {
+      nullable: true,
+      description: "the reason given to disconnectConnector; null when none was given, and again after a connect",
+    }),
     authRequest: t.field({
       type: AuthorizationRequestType,
       nullable: true,
@@ -62,30 +68,41 @@ export const ConnectorType = builder.prismaNode("Connector", {
     isConfigured: t.exposeBoolean("isConfigured", {
       description: "configuration satisfies the preset's configSchema",
     }),
-    isAuthenticated: t.boolean({ resolve: (c) => isAuthenticated(c) }),
-    syncEnabled: t.exposeBoolean("syncEnabled"),
-    agentEnabled: t.exposeBoolean("agentEnabled"),
+    isAuthenticated: t.boolean({
+      description: "the server last accepted its credentials: CONNECTED, or ERROR after they were accepted (the server stopped answering)",
+      resolve: (c) => isAuthenticated(c),
+    }),
+    syncEnabled: t.exposeBoolean("syncEnabled", { description: "its tools are discovered again every SYNC_INTERVAL while it is CONNECTED" }),
+    agentEnabled: t.exposeBoolean("agentEnabled", { description: "agents may use its tools through the MCP gateway (with isActive and CONNECTED)" }),
     configuration: t.field({
       type: "JSONObject",
       nullable: true,
+      description: "its settings under the preset's configSchema (never a secret); null when it has none",
       resolve: (c) => (c.configuration as Record<string, unknown> | null) ?? null,
     }),
     metadata: t.field({
       type: "JSONObject",
       nullable: true,
+      description: "free-form data of the client's (at most 64 keys, 16 KiB); null when none was set",
       resolve: (c) => (c.metadata as Record<string, unknown> | null) ?? null,
     }),
-    createdBy: t.relation("createdBy", { type: UserType, nullable: true }),
-    organization: t.relation("organization", { type: OrganizationType }),
+    createdBy: t.relation("createdBy", { type: UserType, nullable: true, description: "who created it; null when an organization API key did" }),
+    organization: t.relation("organization", { type: OrganizationType, description: "the organization it belongs to: the viewer's" }),
     lastSyncAt: t.expose("lastSyncAt", {
       type: "DateTime",
       nullable: true,
       description: "last successful tool discovery or health check",
     }),
-    lastError: t.exposeString("lastError", { nullable: true }),
+    lastError: t.exposeString("lastError", {
+      nullable: true,
+      description: "what the last failed attempt at its server said (never a secret); null since the last success",
+    }),
     tools: t.field({
       type: [ToolRef],
-      args: { includeDisabled: t.arg.boolean({ defaultValue: true }) },
+      description: "its tools in the order its server lists them",
+      args: {
+        includeDisabled: t.arg.boolean({ defaultValue: true, description: "false leaves out disabled tools (and those held for review)" }),
+      },
       select: (args) => ({
         tools: {
           where: args.includeDisabled === false ? { disabled: false } : {},
@@ -104,11 +121,11 @@ export const ConnectorType = builder.prismaNode("Connector", {
           ctx.services.db.connectorEvent.findMany({ ...query, where: { connectorId: c.id }, orderBy: { seq: "desc" } }),
         totalCount: (c, _args, ctx) => ctx.services.db.connectorEvent.count({ where: { connectorId: c.id } }),
       },
-      { name: "ConnectorEventConnection" },
-      { name: "ConnectorEventEdge" },
+      { name: "ConnectorEventConnection", description: "A page of a connector's audit trail" },
+      { name: "ConnectorEventEdge", description: "An event in a page of the audit trail, with its cursor" },
     ),
     version: t.exposeInt("version", { description: "+1 on every change; events carry it, so clients can order them" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when createConnector made it" }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "bumped on state changes and reconfigurations" }),
   }),
 });

@@ -10,10 +10,10 @@ import { PersonalConfigurationType } from "./types.js";
 const PersonalConfigurationFilterInput = builder.inputType("PersonalConfigurationFilter", {
   description: "Narrows a list of personal configurations; every given condition must hold",
   fields: (t) => ({
-    presetSlug: t.string(),
-    enabled: t.boolean(),
-    healthStatus: t.field({ type: [HealthStatusEnum] }),
-    metadata: t.field({ type: "JSONObject", description: "every key/value given must match" }),
+    presetSlug: t.string({ description: "only configurations of the preset with this slug" }),
+    enabled: t.boolean({ description: "only enabled (true) or only disabled (false) ones" }),
+    healthStatus: t.field({ type: [HealthStatusEnum], description: "any of these health statuses" }),
+    metadata: t.field({ type: "JSONObject", description: "every key given must have exactly this value in the configuration's metadata (JSON equality)" }),
   }),
 });
 
@@ -43,7 +43,7 @@ builder.queryFields((t) => ({
       cursor: "id",
       ...pageOptions,
       description: "The viewer's own personal configurations, newest first",
-      args: { filter: t.arg({ type: PersonalConfigurationFilterInput }) },
+      args: { filter: t.arg({ type: PersonalConfigurationFilterInput, description: "only the configurations that match; all of the viewer's when absent" }) },
       resolve: (query, _root, args, ctx) =>
         ctx.services.db.personalConfiguration.findMany({
           ...query,
@@ -55,13 +55,14 @@ builder.queryFields((t) => ({
           where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
         }),
     },
-    { name: "PersonalConfigurationConnection" },
-    { name: "PersonalConfigurationEdge" },
+    { name: "PersonalConfigurationConnection", description: "A page of the viewer's personal configurations" },
+    { name: "PersonalConfigurationEdge", description: "A personal configuration in a page, with its cursor" },
   ),
   personalConfiguration: t.prismaField({
     type: PersonalConfigurationType,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: "One of the viewer's personal configurations, or null when it does not exist or is someone else's",
+    args: { id: t.arg.id({ required: true, description: "its id (pconf_…); any other id gives null" }) },
     resolve: (query, _root, args, ctx) =>
       isIdOf("pconf", args.id)
         ? ctx.services.db.personalConfiguration.findFirst({

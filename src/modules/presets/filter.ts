@@ -7,9 +7,9 @@ import { containsText } from "../../validation/search.js";
 export const PresetFilterInput = builder.inputType("PresetFilter", {
   description: "Narrows the catalog; every given condition must hold",
   fields: (t) => ({
-    search: t.string({ description: "name, slug or description, case-insensitive" }),
-    authType: t.field({ type: [AuthTypeEnum] }),
-    enabled: t.boolean(),
+    search: t.string({ description: "a substring of the name, slug or description, case-insensitive (% and _ match themselves)" }),
+    authType: t.field({ type: [AuthTypeEnum], description: "any of these auth types" }),
+    enabled: t.boolean({ description: "only enabled (true) or only disabled (false) presets" }),
   }),
 });
 

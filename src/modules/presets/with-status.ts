@@ -14,13 +14,19 @@ const ConnectorServerType = builder.prismaObject("Connector", {
       description: "csrv_ and the random part of the connector's id: not the connector's own, which its Connector has",
       resolve: (c) => derivedId("csrv", c.id),
     }),
-    status: t.field({ type: InstallStatusEnum, nullable: true, resolve: (c) => installStatus(c.state) }),
+    status: t.field({
+      type: InstallStatusEnum,
+      nullable: true,
+      description: "the connector's state in three: CONNECTED, DISCONNECTED or ERROR",
+      resolve: (c) => installStatus(c.state),
+    }),
     config: t.field({
       type: "JSONObject",
       nullable: true,
+      description: "the connector's configuration (never a secret); null when it has none",
       resolve: (c) => (c.configuration as Record<string, unknown> | null) ?? null,
     }),
-    connector: t.variant(ConnectorType),
+    connector: t.variant(ConnectorType, { description: "the install itself, with everything a Connector has" }),
   }),
 });
 
@@ -34,19 +40,20 @@ const ConnectorWithStatusType = builder.prismaObject("Preset", {
       description: "cws_ and the random part of the preset's id: not the preset's own, which its Preset has",
       resolve: (p) => derivedId("cws", p.id),
     }),
-    name: t.exposeString("name"),
-    slug: t.exposeString("slug"),
-    description: t.exposeString("description", { nullable: true }),
-    iconUrl: t.expose("iconUrl", { type: "URL", nullable: true }),
-    mcpUrl: t.expose("mcpUrl", { type: "URL" }),
-    oauthScopes: t.exposeStringList("oauthScopes"),
+    name: t.exposeString("name", { description: "the preset's name" }),
+    slug: t.exposeString("slug", { description: "the preset's slug: createConnector's presetSlug" }),
+    description: t.exposeString("description", { nullable: true, description: "the preset's description; null when it has none" }),
+    iconUrl: t.expose("iconUrl", { type: "URL", nullable: true, description: "the preset's icon; null when it has none" }),
+    mcpUrl: t.expose("mcpUrl", { type: "URL", description: "the preset's MCP server URL (it may hold {placeholders})" }),
+    oauthScopes: t.exposeStringList("oauthScopes", { description: "the OAuth scopes a consent asks for" }),
     configSchema: t.field({
       type: "JSONObject",
       nullable: true,
+      description: "JSON Schema that an install's configuration must satisfy; null when it takes none",
       resolve: (p) => (p.configSchema as Record<string, unknown> | null) ?? null,
     }),
-    enabled: t.exposeBoolean("enabled"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    enabled: t.exposeBoolean("enabled", { description: "new installs can be made from it" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when it entered the catalog" }),
     server: t.field({
       type: ConnectorServerType,
       nullable: true,
@@ -71,8 +78,8 @@ const ConnectorWithStatusType = builder.prismaObject("Preset", {
 builder.queryField("connectorsWithStatus", (t) =>
   t.prismaField({
     type: [ConnectorWithStatusType],
-    description: "The catalog joined with this workspace's installs",
-    args: { filter: t.arg({ type: PresetFilterInput }) },
+    description: "The catalog joined with this workspace's installs, by name (not paged)",
+    args: { filter: t.arg({ type: PresetFilterInput, description: "only the catalog entries that match; all of them when absent" }) },
     resolve: (query, _root, args, ctx) =>
       ctx.services.db.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
   }),

@@ -20,7 +20,7 @@ const ToolCallOutcomeEnum = builder.enumType(ToolCallOutcome, {
 const ToolCallFilterInput = builder.inputType("ToolCallFilter", {
   description: "Narrows a connector's tool calls; every given condition must hold",
   fields: (t) => ({
-    toolName: t.string({ description: "the tool's name on the connector (without the /mcp prefix)" }),
+    toolName: t.string({ description: "exactly this tool name on the connector (without the /mcp prefix)" }),
     outcome: t.field({ type: [ToolCallOutcomeEnum], description: "any of these outcomes" }),
   }),
 });
@@ -32,12 +32,12 @@ export const ToolCallType = builder.prismaNode("ToolCall", {
   fields: (t) => ({
     connector: t.relation("connector", { nullable: true, description: "null after the connector was deleted" }),
     toolName: t.exposeString("toolName", { description: "the tool's name on its connector (without the /mcp prefix)" }),
-    outcome: t.expose("outcome", { type: ToolCallOutcomeEnum }),
+    outcome: t.expose("outcome", { type: ToolCallOutcomeEnum, description: "how it ended" }),
     errorMessage: t.exposeString("errorMessage", { nullable: true, description: "why it did not end OK; never holds a credential" }),
     apiKeyId: t.exposeID("apiKeyId", { nullable: true, description: "the key the agent used" }),
     user: t.relation("user", { type: UserType, nullable: true, description: "the key's user, if it has one" }),
-    startedAt: t.expose("startedAt", { type: "DateTime" }),
-    durationMs: t.exposeInt("durationMs"),
+    startedAt: t.expose("startedAt", { type: "DateTime", description: "when the gateway received the call" }),
+    durationMs: t.exposeInt("durationMs", { description: "milliseconds from startedAt until it ended" }),
   }),
 });
 
@@ -49,11 +49,11 @@ builder.prismaObjectField("Connector", "toolCalls", (t) =>
       cursor: "id",
       ...pageOptions,
       description: "calls of this connector's tools through the MCP gateway, newest first",
-      args: { filter: t.arg({ type: ToolCallFilterInput }) },
+      args: { filter: t.arg({ type: ToolCallFilterInput, description: "only the calls that match; all of them when absent" }) },
       query: (args) => ({ where: toolCallWhere(args.filter), orderBy: TOOL_CALL_ORDER }),
       totalCount: true,
     },
-    { name: "ToolCallConnection" },
-    { name: "ToolCallEdge" },
+    { name: "ToolCallConnection", description: "A page of a connector's tool calls" },
+    { name: "ToolCallEdge", description: "A tool call in a page, with its cursor" },
   ),
 );

@@ -14,17 +14,17 @@ const AvailableToolType = builder.prismaObject("ConnectorTool", {
       select: { connector: { select: { handle: true } } },
       resolve: (row) => prefixed(row.connector.handle, row.name),
     }),
-    tool: t.field({ type: ToolRef, resolve: (row) => row }),
-    connector: t.relation("connector"),
+    tool: t.field({ type: ToolRef, description: "the tool on its connector (its own name, flags and schema)", resolve: (row) => row }),
+    connector: t.relation("connector", { description: "the connector whose tool it is (CONNECTED, active and agent-enabled)" }),
   }),
 });
 
 const AvailableToolFilterInput = builder.inputType("AvailableToolFilter", {
   description: "Narrows the available tools; every given condition must hold",
   fields: (t) => ({
-    connectorIds: t.idList({ description: "tools of any of these connectors" }),
-    type: t.field({ type: ToolTypeEnum }),
-    search: t.string({ description: "name, label or description, case-insensitive" }),
+    connectorIds: t.idList({ description: "tools of any of these connectors (conn_…); ids the viewer cannot see match nothing" }),
+    type: t.field({ type: ToolTypeEnum, description: "only READ, or only WRITE, tools" }),
+    search: t.string({ description: "a substring of the tool's name, label or description, case-insensitive (% and _ match themselves)" }),
   }),
 });
 
@@ -36,12 +36,12 @@ builder.queryField("availableTools", (t) =>
       ...pageOptions,
       description:
         "The tools the viewer's agents may use now, as /mcp offers them: of visible connectors that are CONNECTED, active and agent-enabled, neither disabled nor pending review",
-      args: { filter: t.arg({ type: AvailableToolFilterInput }) },
+      args: { filter: t.arg({ type: AvailableToolFilterInput, description: "only the tools that match; all available ones when absent" }) },
       resolve: (query, _root, args, ctx) =>
         ctx.services.db.connectorTool.findMany({ ...query, where: availableToolsWhere(ctx.viewer, args.filter), orderBy: AVAILABLE_TOOL_ORDER }),
       totalCount: (_root, args, ctx) => ctx.services.db.connectorTool.count({ where: availableToolsWhere(ctx.viewer, args.filter) }),
     },
-    { name: "AvailableToolConnection" },
-    { name: "AvailableToolEdge" },
+    { name: "AvailableToolConnection", description: "A page of the tools agents may use, by connector (oldest first), then as its server lists them" },
+    { name: "AvailableToolEdge", description: "An available tool in a page, with its cursor" },
   ),
 );

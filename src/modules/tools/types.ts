@@ -24,10 +24,12 @@ builder.node(ToolRef, {
   id: { resolve: (tool) => tool.id },
   fields: (t) => ({
     name: t.exposeString("name", { description: 'base tool name, e.g. "zendesk_get_ticket"' }),
-    label: t.exposeString("label"),
-    description: t.exposeString("description", { nullable: true, description: "LLM-facing description" }),
+    label: t.exposeString("label", { description: "a title for people (the server's title, or the name)" }),
+    description: t.exposeString("description", { nullable: true, description: "LLM-facing description; null when the server gives none" }),
     type: t.expose("type", { type: ToolTypeEnum, description: "WRITE tools need approval in chat" }),
-    requiresConfirmation: t.exposeBoolean("requiresConfirmation"),
+    requiresConfirmation: t.exposeBoolean("requiresConfirmation", {
+      description: "a person must confirm each call: WRITE tools and those the server marks destructive",
+    }),
     disabled: t.boolean({ description: "turned off for this connector instance", resolve: (x) => x.disabled ?? false }),
     pendingReview: t.boolean({
       description: "new or changed upstream since it was last approved: held disabled until reviewed",
@@ -36,7 +38,7 @@ builder.node(ToolRef, {
     inputSchema: t.field({
       type: "JSONObject",
       nullable: true,
-      description: "JSON Schema of the tool's arguments",
+      description: "JSON Schema of the tool's arguments; null when none is known",
       resolve: (x) => (x.inputSchema as Record<string, unknown> | null) ?? null,
     }),
   }),

@@ -15,9 +15,10 @@ const ViewerType = builder.objectRef<Viewer>("Viewer").implement({
     }),
     organization: t.prismaField({
       type: OrganizationType,
+      description: "the organization the request acts in: it sees only this organization's objects",
       resolve: (query, viewer, _args, ctx) => ctx.services.db.organization.findUniqueOrThrow({ ...query, where: { id: viewer.organizationId } }),
     }),
-    role: t.field({ type: RoleEnum, resolve: (viewer) => viewer.role }),
+    role: t.field({ type: RoleEnum, description: "the role this request acts with: what it may manage", resolve: (viewer) => viewer.role }),
   }),
 });
 

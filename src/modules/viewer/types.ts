@@ -5,8 +5,8 @@ export const OrganizationType = builder.prismaNode("Organization", {
   description: "A workspace: its members share TEAM connectors",
   id: { field: "id" },
   fields: (t) => ({
-    name: t.exposeString("name"),
-    slug: t.exposeString("slug"),
+    name: t.exposeString("name", { description: "its display name" }),
+    slug: t.exposeString("slug", { description: "short, unique among organizations" }),
   }),
 });
 
@@ -14,8 +14,8 @@ export const UserType = builder.prismaNode("User", {
   description: "A person in an organization",
   id: { field: "id" },
   fields: (t) => ({
-    email: t.exposeString("email"),
-    name: t.exposeString("name", { nullable: true }),
-    role: t.expose("role", { type: RoleEnum }),
+    email: t.exposeString("email", { description: "their email address" }),
+    name: t.exposeString("name", { nullable: true, description: "their display name; null when unknown" }),
+    role: t.expose("role", { type: RoleEnum, description: "what they may do in the organization" }),
   }),
 });
