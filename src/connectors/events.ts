@@ -22,8 +22,15 @@ export function eventKind(before: ConnectorState, after: ConnectorState, toolsCh
   return toolsChanged ? "TOOLS_CHANGED" : "UPDATED";
 }
 
-/** An event row: the audit trail entry and the outbox of subscriptions. */
-export function writeEvent(
+/**
+ * An event row: the audit trail entry and the outbox of subscriptions. Its seq is what clients
+ * resume after, so within an organization seq order must be commit order: a seq taken at insert
+ * by a transaction that commits late would fall behind one a reader already passed, and be missed
+ * by every resume. So the organization's row is locked first (FOR NO KEY UPDATE: rows that only
+ * reference the organization are not held up) and the seq is drawn once this transaction is the
+ * only event writer of its organization; the next one waits for this commit and draws a higher one.
+ */
+export async function writeEvent(
   tx: Tx,
   c: Pick<Connector, "id" | "organizationId" | "scope" | "createdById" | "ownerApiKeyId" | "state" | "version">,
   kind: ConnectorEventKind,
@@ -31,6 +38,7 @@ export function writeEvent(
   actorId: string | null,
   toolChanges?: ToolChanges | null,
 ): Promise<ConnectorEvent> {
+  await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${c.organizationId} FOR NO KEY UPDATE`;
   return tx.connectorEvent.create({
     data: {
       id: newId("evt"),

@@ -75,6 +75,7 @@ describe("connections' nodes", async () => {
       return statements;
     };
     const client = server.as(t.alice.key);
+    ok(await client.run(ConnectorsByEdges)); // the key is resolved once, then trusted for a second
     let byEdges: unknown;
     let byNodes: unknown;
     const edges = await count(async () => (byEdges = ok(await client.run(ConnectorsByEdges)).connectors.edges.map((e) => e.node)));
