@@ -1,6 +1,7 @@
 import { DEFAULT_OIDC, type OidcConfig } from "./auth/oidc/config.js";
 import { VIEWER_CACHE_MS } from "./auth/viewer-cache.js";
 import type { HoldNewTools } from "./connectors/tool-sync.js";
+import { type CostLimitConfig, DEFAULT_COST_LIMIT } from "./http/cost-limit.js";
 
 /** OAuth clients configured by the operator per preset slug (OAUTH_CLIENTS). */
 export type OAuthClients = Record<string, { clientId: string; clientSecret?: string }>;
@@ -53,6 +54,8 @@ export interface ServerConfig {
   oidc: OidcConfig;
   /** how long a resolved API key or sign-in token is trusted without the database (src/auth/viewer-cache.ts) */
   viewerCacheMs: number;
+  /** RATE_LIMIT_CAPACITY, RATE_LIMIT_RESTORE: query cost each API key or user may spend (src/http/cost-limit.ts) */
+  costLimit: CostLimitConfig;
 }
 
 export const DEFAULT_UPSTREAM: UpstreamConfig = {
@@ -85,6 +88,7 @@ export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   oauthClients: {},
   introspection: true,
   viewerCacheMs: VIEWER_CACHE_MS,
+  costLimit: DEFAULT_COST_LIMIT,
   ...given,
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
   gateway: { ...DEFAULT_GATEWAY, ...given.gateway },

@@ -3,6 +3,7 @@ import { parseOidcIssuers } from "./auth/oidc/config.js";
 import { parseHoldNewTools } from "./connectors/tool-sync.js";
 import { DEFAULT_GATEWAY, DEFAULT_UPSTREAM } from "./config.js";
 import { parseDuration } from "./durations.js";
+import { DEFAULT_COST_LIMIT } from "./http/cost-limit.js";
 import { parseAllowlist } from "./egress/allowlist.js";
 import { parseMcpTimeout } from "./mcp/client.js";
 
@@ -72,6 +73,8 @@ const schema = z.object({
   CATALOG_PATH: z.string().optional(),
   /** schema introspection (GraphiQL's docs and autocompletion); public unless turned off */
   INTROSPECTION: z.stringbool().default(true),
+  RATE_LIMIT_CAPACITY: z.coerce.number().int().min(0).max(100_000_000).default(DEFAULT_COST_LIMIT.capacity),
+  RATE_LIMIT_RESTORE: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_COST_LIMIT.restorePerSecond),
   /** non-public hosts and ranges connectors may reach, e.g. 127.0.0.1 for a local MCP server */
   EGRESS_ALLOWLIST: parsed((v) => (parseAllowlist(v), v ?? "")),
   MCP_TIMEOUT: parsed(parseMcpTimeout),

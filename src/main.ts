@@ -54,6 +54,7 @@ async function main() {
       allowedRedirectOrigins: env.ALLOWED_REDIRECT_ORIGINS,
       oauthClients: env.OAUTH_CLIENTS,
       introspection: env.INTROSPECTION,
+      costLimit: { capacity: env.RATE_LIMIT_CAPACITY, restorePerSecond: env.RATE_LIMIT_RESTORE },
       oidc: { issuers: env.OIDC_ISSUERS },
       upstream: {
         egressAllowlist: env.EGRESS_ALLOWLIST,

@@ -8,6 +8,7 @@ import { resolveViewer } from "./auth/resolve-viewer.js";
 import type { Viewer } from "./auth/viewer.js";
 import type { Context } from "./context.js";
 import { DomainError } from "./errors.js";
+import { CostBuckets, useCostLimit } from "./http/cost-limit.js";
 import { useRedactedInputErrors } from "./http/redact-input-errors.js";
 import { schema } from "./schema.js";
 import type { Services } from "./services.js";
@@ -82,6 +83,7 @@ export function createYogaServer(
     plugins: [
       ...armor.protect().plugins,
       useRedactedInputErrors(),
+      useCostLimit(new CostBuckets(config.costLimit)),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       ...(options.plugins ?? []),
     ],

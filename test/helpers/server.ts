@@ -84,7 +84,8 @@ export async function startServer(
   });
   const { config, pubsub, redisUrl, ...appOptions } = options.app ?? {};
   const logger = createLogger("debug", sink);
-  const serverConfig = defaultConfig({ ...config, upstream: { egressAllowlist: "127.0.0.1,::1", timeoutMs: 3_000, ...config?.upstream } });
+  // no rate limit unless a test sets one: a test file's key makes more requests than a person would
+  const serverConfig = defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 }, ...config, upstream: { egressAllowlist: "127.0.0.1,::1", timeoutMs: 3_000, ...config?.upstream } });
   const services = createServices({
     egress: createEgress({ allowlist: serverConfig.upstream.egressAllowlist, timeoutMs: serverConfig.upstream.timeoutMs }),
     db: prisma,
