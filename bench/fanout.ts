@@ -37,7 +37,7 @@ export async function fanout(): Promise<void> {
     secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),
     logger,
     pubsub: createEventBus({ logger }),
-    config: defaultConfig(),
+    config: defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 } }), // the load is one key: no rate limit
   });
   const app = buildApp(services, {
     refresh: { enabled: false },

@@ -91,7 +91,7 @@ export async function gateway(): Promise<void> {
   await db.organization.create({ data: { id: organizationId, slug: `bench-${organizationId.slice(-6)}`, name: "Bench" } });
   const { key } = await createApiKey(db, { organizationId, role: "ADMIN" });
   const logger = createLogger("warn");
-  const config = defaultConfig({ upstream: { egressAllowlist: "127.0.0.1" }, gateway: { maxConcurrentCalls: CONCURRENCY * 2 } });
+  const config = defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 }, upstream: { egressAllowlist: "127.0.0.1" }, gateway: { maxConcurrentCalls: CONCURRENCY * 2 } });
   const services = createServices({
     egress: createEgress({ allowlist: config.upstream.egressAllowlist, timeoutMs: config.upstream.timeoutMs }),
     db,
