@@ -39,6 +39,21 @@ const csv = z
   .optional()
   .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean));
 
+/** CORS_ORIGINS: exact origins (scheme, host, port), or `*` for any origin without credentials. */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  const origins = (value ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+  for (const o of origins) {
+    let origin: string | null = null;
+    try {
+      origin = new URL(o).origin;
+    } catch {
+      origin = null;
+    }
+    if (o !== "*" && origin !== o.replace(/\/+$/, "")) throw new Error(`CORS_ORIGINS: "${o}" is not an origin (write e.g. https://app.example.com, without a path) or *`);
+  }
+  return origins;
+}
+
 /** OAUTH_CLIENTS: {"<preset slug>": {"clientId": "…", "clientSecret": "…"}} as JSON */
 const oauthClients = z
   .string()
@@ -72,6 +87,13 @@ const schema = z.object({
   CATALOG_PATH: z.string().optional(),
   /** schema introspection (GraphiQL's docs and autocompletion); public unless turned off */
   INTROSPECTION: z.stringbool().default(true),
+  /** origins whose pages may call /graphql from a browser; none by default (src/http/cors.ts) */
+  CORS_ORIGINS: parsed(parseCorsOrigins),
+  /** when set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** OpenTelemetry: spans of GraphQL operations go to <this>/v1/traces (OTLP over HTTP) when set */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("plugboard"),
   /** non-public hosts and ranges connectors may reach, e.g. 127.0.0.1 for a local MCP server */
   EGRESS_ALLOWLIST: parsed((v) => (parseAllowlist(v), v ?? "")),
   MCP_TIMEOUT: parsed(parseMcpTimeout),

@@ -69,7 +69,9 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
   const { connector, tool, row } = await resolve(services, viewer, request.target);
   const end = async (connectorRow: Connector | null, toolName: string, e: ToolCallEnd): Promise<ToolCallEnd> => {
     const errorMessage = e.outcome === "OK" ? null : e.message;
-    await recordToolCall(services, { id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs: Date.now() - started });
+    const durationMs = Date.now() - started;
+    await recordToolCall(services, { id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs });
+    services.metrics.toolCall(e.outcome, durationMs);
     return e;
   };
   const refuse = (refusal: Refusal | { reason: "BUSY"; message: string }) =>

@@ -2,6 +2,7 @@ import type { ExecutionResult } from "graphql";
 import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
+import type { Metrics } from "../observability/metrics.js";
 import { rateLimited } from "../events/limits.js";
 
 /**
@@ -21,7 +22,7 @@ export function rememberEventId(ctx: { request?: object }, id: string): void {
 
 const wantsSse = (request: Request) => (request.headers.get("accept") ?? "").includes("text/event-stream");
 
-export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number }): Plugin {
+export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number; metrics: Metrics }): Plugin {
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as { request?: Request; viewer?: Viewer };
@@ -43,7 +44,7 @@ export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: numbe
     },
     onResultProcess({ request, result, setResultProcessor }) {
       if (isAsyncIterable(result) && wantsSse(request)) {
-        setResultProcessor((r, fetchAPI) => sseResponse(request, r as AsyncIterable<ExecutionResult>, fetchAPI, options.keepAliveMs), "text/event-stream");
+        setResultProcessor((r, fetchAPI) => sseResponse(request, r as AsyncIterable<ExecutionResult>, fetchAPI, options), "text/event-stream");
       }
     },
   };
@@ -57,12 +58,23 @@ function publicError(error: { toJSON?: () => object }) {
   return { ...json, extensions: Object.keys(extensions).length ? extensions : undefined };
 }
 
-function sseResponse(request: Request, result: AsyncIterable<ExecutionResult>, fetchAPI: { Response: typeof Response }, keepAliveMs: number) {
+function sseResponse(
+  request: Request,
+  result: AsyncIterable<ExecutionResult>,
+  fetchAPI: { Response: typeof Response },
+  { keepAliveMs, metrics }: { keepAliveMs: number; metrics: Metrics },
+) {
   const encoder = new TextEncoder();
   const iterator = result[Symbol.asyncIterator]();
   let ping: ReturnType<typeof setInterval> | undefined;
+  let open = true;
+  const closed = () => {
+    if (open) metrics.sseClosed();
+    open = false;
+  };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      metrics.sseOpened();
       // an early comment flushes the headers: some clients wait for the first bytes
       controller.enqueue(encoder.encode(":\n\n"));
       ping = setInterval(() => {
@@ -82,15 +94,18 @@ function sseResponse(request: Request, result: AsyncIterable<ExecutionResult>, f
         if (done) {
           controller.enqueue(encoder.encode("event: complete\ndata:\n\n"));
           clearInterval(ping);
+          closed();
           controller.close();
         }
       } catch (err) {
         clearInterval(ping);
+        closed();
         controller.error(err);
       }
     },
     async cancel() {
       clearInterval(ping);
+      closed();
       await iterator.return?.();
     },
   });
