@@ -51,6 +51,9 @@ type Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": typeof types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": typeof types.KeysConnectDocument,
+    "\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n": typeof types.OpsConnectorDocument,
+    "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n": typeof types.OpsStateChangedDocument,
+    "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n": typeof types.OpsCheckHealthDocument,
     "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": typeof types.PossibleTypesRemoveConnectorDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
@@ -137,6 +140,9 @@ const documents: Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": types.KeysConnectDocument,
+    "\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n": types.OpsConnectorDocument,
+    "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n": types.OpsStateChangedDocument,
+    "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n": types.OpsCheckHealthDocument,
     "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": types.PossibleTypesRemoveConnectorDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
@@ -348,6 +354,18 @@ export function graphql(source: "\n  mutation KeysCreateConnector($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n"): (typeof documents)["\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n"): (typeof documents)["\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n"): (typeof documents)["\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
