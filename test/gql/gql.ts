@@ -55,6 +55,11 @@ type Documents = {
     "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n": typeof types.OpsStateChangedDocument,
     "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n": typeof types.OpsCheckHealthDocument,
     "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": typeof types.PossibleTypesRemoveConnectorDocument,
+    "\n  query OpsViewerRole { viewer { role } }\n": typeof types.OpsViewerRoleDocument,
+    "\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n": typeof types.OpsMissingConnectorDocument,
+    "\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n": typeof types.OpsPageDocument,
+    "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": typeof types.OpsCreateWithSecretDocument,
+    "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n": typeof types.OpsPersonalConfigurationsDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
@@ -144,6 +149,11 @@ const documents: Documents = {
     "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n": types.OpsStateChangedDocument,
     "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n": types.OpsCheckHealthDocument,
     "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": types.PossibleTypesRemoveConnectorDocument,
+    "\n  query OpsViewerRole { viewer { role } }\n": types.OpsViewerRoleDocument,
+    "\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n": types.OpsMissingConnectorDocument,
+    "\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n": types.OpsPageDocument,
+    "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": types.OpsCreateWithSecretDocument,
+    "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n": types.OpsPersonalConfigurationsDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
@@ -370,6 +380,26 @@ export function graphql(source: "\n  mutation OpsCheckHealth($id: ID!) { checkCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsViewerRole { viewer { role } }\n"): (typeof documents)["\n  query OpsViewerRole { viewer { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n"): (typeof documents)["\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n"): (typeof documents)["\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n"): (typeof documents)["\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
