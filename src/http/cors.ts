@@ -3,7 +3,7 @@ import type { CORSOptions } from "graphql-yoga";
 /**
  * CORS_ORIGINS: the origins whose pages may call /graphql from a browser, matched exactly, with the
  * credentials header (an API key in Authorization). `*` lets any origin in, but never with
- * credentials. Nothing listed: no cross-origin access at all; the server's own pages (GraphiQL)
+ * credentials (yoga answers with the asking origin and Vary: Origin). Nothing listed: no cross-origin access at all; the server's own pages (GraphiQL)
  * are same-origin and need no CORS headers.
  */
 export function corsPolicy(origins: readonly string[]): (request: Request) => CORSOptions {

@@ -61,6 +61,7 @@ type Documents = {
     "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": typeof types.OpsCreateWithSecretDocument,
     "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n": typeof types.OpsPersonalConfigurationsDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
+    "\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n": typeof types.OpsTracedDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
     "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdatePersonalConfigurationDocument,
@@ -155,6 +156,7 @@ const documents: Documents = {
     "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": types.OpsCreateWithSecretDocument,
     "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n": types.OpsPersonalConfigurationsDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
+    "\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n": types.OpsTracedDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
     "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.UpdatePersonalConfigurationDocument,
@@ -404,6 +406,10 @@ export function graphql(source: "\n  query OpsPersonalConfigurations { personalC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"): (typeof documents)["\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n"): (typeof documents)["\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
