@@ -58,7 +58,7 @@ type PrefixRoute = (req: IncomingMessage, res: ServerResponse, rest: string) => 
 
 /** The composition root's last step: the domain's ports filled with their implementations. */
 export const createServices = (base: BaseServices): Services =>
-  assembleServices({ ...base, metrics: createMetrics({ connectorStates: () => connectorStates(base.db) }) }, {
+  assembleServices({ ...base, metrics: createMetrics({ connectorStates: () => connectorStates(base) }) }, {
     oidc: (s) => createOidcVerifier(s.config.oidc, s.egress.fetch),
     authorization: createAuthorizationFlows,
     upstream: (s) => createMcpUpstream(s, { onToolsChanged: (id) => lookAtConnector(s, id, true) }),
@@ -67,10 +67,19 @@ export const createServices = (base: BaseServices): Services =>
     tracing: (s) => (s.config.tracing.endpoint ? createTracing({ endpoint: s.config.tracing.endpoint, serviceName: s.config.tracing.serviceName }) : null),
   });
 
-/** Connectors per state, for the gauge /metrics reads at scrape: one grouped count. */
-async function connectorStates(db: BaseServices["db"]) {
-  const groups = await db.connector.groupBy({ by: ["state"], _count: { _all: true } });
-  return groups.map((g) => ({ state: g.state, count: g._count._all }));
+/**
+ * Connectors per state, for the gauge /metrics reads at scrape: one grouped count. A database that
+ * does not answer leaves the gauge empty rather than failing the scrape (the process metrics still
+ * tell what is going on).
+ */
+async function connectorStates({ db, logger }: Pick<BaseServices, "db" | "logger">) {
+  try {
+    const groups = await db.connector.groupBy({ by: ["state"], _count: { _all: true } });
+    return groups.map((g) => ({ state: g.state, count: g._count._all }));
+  } catch (err) {
+    logger.warn({ err }, "could not count connectors per state for /metrics");
+    return [];
+  }
 }
 
 /**
