@@ -20,7 +20,13 @@ import { lookAtConnector } from "./connectors/upstream.js";
 import { createGateway, type Gateway } from "./gateway/gateway.js";
 import { createMcpUpstream } from "./mcp/upstream.js";
 import { createHealthChecker, createToolSync } from "./scheduling/checks.js";
-import { assembleServices, type CoreServices, type Services } from "./services.js";
+import { corsPolicy } from "./http/cors.js";
+import { REQUEST_ID_HEADER, requestIdOf } from "./http/request-id.js";
+import { createMetrics } from "./observability/metrics.js";
+import { metricsRoute } from "./observability/metrics-route.js";
+import { createOperations } from "./observability/operations.js";
+import { createTracing } from "./observability/tracing.js";
+import { assembleServices, type BaseServices, type Services } from "./services.js";
 import { ConnectionLimiter } from "./transports/connection-limiter.js";
 import { attachGraphQLWs } from "./transports/graphql-ws.js";
 import { useSse } from "./transports/sse.js";
@@ -54,8 +60,8 @@ type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 type PrefixRoute = (req: IncomingMessage, res: ServerResponse, rest: string) => unknown;
 
 /** The composition root's last step: the domain's ports filled with their implementations. */
-export const createServices = (core: CoreServices): Services =>
-  assembleServices(core, {
+export const createServices = (base: BaseServices): Services =>
+  assembleServices({ ...base, metrics: createMetrics({ connectorStates: () => connectorStates(base) }) }, {
     oidc: (s) => createOidcVerifier(s.config.oidc, s.egress.fetch),
     viewers: (s) => createViewerCache(s.pubsub, s.config.viewerCacheMs),
     authorization: createAuthorizationFlows,
@@ -63,7 +69,23 @@ export const createServices = (core: CoreServices): Services =>
     connectorEvents: (s) => createConnectorHubs(s.pubsub, connectorTrail(s.db)),
     toolCalls: (s) => createToolCallLog(s),
     personalConfigurationChanges: (s) => personalConfigurationFeed(s.pubsub, (id) => s.db.personalConfiguration.findUnique({ where: { id } })),
+    tracing: (s) => (s.config.tracing.endpoint ? createTracing({ endpoint: s.config.tracing.endpoint, serviceName: s.config.tracing.serviceName }) : null),
   });
+
+/**
+ * Connectors per state, for the gauge /metrics reads at scrape: one grouped count. A database that
+ * does not answer leaves the gauge empty rather than failing the scrape (the process metrics still
+ * tell what is going on).
+ */
+async function connectorStates({ db, logger }: Pick<BaseServices, "db" | "logger">) {
+  try {
+    const groups = await db.connector.groupBy({ by: ["state"], _count: { _all: true } });
+    return groups.map((g) => ({ state: g.state, count: g._count._all }));
+  } catch (err) {
+    logger.warn({ err }, "could not count connectors per state for /metrics");
+    return [];
+  }
+}
 
 /**
  * The HTTP server: GraphQL (with GraphiQL), health probes, the OAuth callback and the MCP gateway
@@ -75,8 +97,17 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
   const limits = { ...LIMITS, ...options.limits };
   const limiter = new ConnectionLimiter(limits.connectionsPerApiKey);
   const streams = new OpenStreams(services, limits.keyRecheckMs);
-  const sse = useSse({ limiter, keepAliveMs: limits.keepAliveMs, streams });
-  const yoga = createYogaServer(services, { plugins: [sse] });
+  const sse = useSse({ limiter, keepAliveMs: limits.keepAliveMs, metrics: services.metrics, streams });
+  const operations = createOperations({
+    metrics: services.metrics,
+    // yoga's server context is the node request and response
+    loggerFor: (context) => logger.child({ requestId: requestIdOf((context as { req: IncomingMessage }).req) }),
+  });
+  const yoga = createYogaServer(services, {
+    plugins: [...(services.tracing ? [services.tracing.plugin] : []), operations.plugin, sse],
+    operations,
+    cors: corsPolicy(services.config.corsOrigins),
+  });
   const { healthIntervalMs, syncIntervalMs } = services.config.upstream;
   const schedulers = [
     { on: options.refresh?.enabled !== false, scheduler: createRefreshScheduler(services, { intervalMs: options.refresh?.intervalMs ?? 60_000 }) },
@@ -96,6 +127,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
       }
     },
     "/graphql": withGraphiQL(yoga, { introspection: services.config.introspection }),
+    "/metrics": metricsRoute(services.metrics, services.config.metricsToken),
     ...graphiqlAssetRoutes(),
     "/oauth/callback": oauthCallbackRoute(services),
     "/mcp": (req, res) => gateway.handle(req, res, null),
@@ -116,6 +148,8 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     let route: Route | undefined;
     try {
       route = routeOf(path);
@@ -124,12 +158,12 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     }
     if (!route) return sendJson(res, 404, { error: "not found", graphql: "/graphql" });
     Promise.resolve(route(req, res)).catch((e) => {
-      logger.error({ err: e, path }, "request failed");
+      logger.error({ err: e, path, requestId }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
     });
   });
   const requests = trackRequests(server);
-  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits, streams });
+  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits, operations, streams });
   let stopping: Promise<void> | null = null;
 
   return {
@@ -172,6 +206,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     await ws.close(drainMs);
     await services.upstream.close();
     await services.egress.close();
+    await services.tracing?.shutdown();
     const timer = setTimeout(() => server.closeAllConnections(), drainMs);
     server.closeIdleConnections();
     await closed;

@@ -38,6 +38,14 @@ export interface GatewayConfig {
   maxSessionsPerKey: number;
 }
 
+/** OpenTelemetry tracing: off unless an endpoint is set. */
+export interface TracingConfig {
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: the OTLP/HTTP collector's base URL (spans go to /v1/traces) */
+  endpoint?: string;
+  /** OTEL_SERVICE_NAME: the spans' service.name */
+  serviceName: string;
+}
+
 /** The server's configuration as services see it: built once from the environment by the composition root. */
 export interface ServerConfig {
   /** the URL people and providers reach this server at; otherwise each request's own origin */
@@ -48,6 +56,11 @@ export interface ServerConfig {
   oauthClients: OAuthClients;
   /** schema introspection (INTROSPECTION): on unless false, without a key too (src/auth/introspection.ts) */
   introspection: boolean;
+  /** CORS_ORIGINS: origins allowed to call /graphql from a browser (`*`: any, without credentials) */
+  corsOrigins: string[];
+  /** METRICS_TOKEN: the bearer token /metrics asks for; open when absent */
+  metricsToken?: string;
+  tracing: TracingConfig;
   upstream: UpstreamConfig;
   gateway: GatewayConfig;
   /** sign-in with identity providers' tokens (OIDC_ISSUERS) */
@@ -77,7 +90,8 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
 };
 
 /** What a composition root gives: the parts it sets, each section's defaults for the rest. */
-export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "oidc">> & {
+export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "oidc" | "tracing">> & {
+  tracing?: Partial<TracingConfig>;
   upstream?: Partial<UpstreamConfig>;
   gateway?: Partial<GatewayConfig>;
   oidc?: Partial<OidcConfig>;
@@ -89,7 +103,9 @@ export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   introspection: true,
   viewerCacheMs: VIEWER_CACHE_MS,
   costLimit: DEFAULT_COST_LIMIT,
+  corsOrigins: [],
   ...given,
+  tracing: { serviceName: "plugboard", ...given.tracing },
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
   gateway: { ...DEFAULT_GATEWAY, ...given.gateway },
   oidc: { ...DEFAULT_OIDC, ...given.oidc },

@@ -1,5 +1,6 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Viewer } from "./auth/viewer.js";
+import type { Logger } from "./logger.js";
 import type { Services } from "./services.js";
 
 /** The per-request context: who asks, and the services built once by the composition root. */
@@ -10,4 +11,8 @@ export interface Context extends Partial<YogaInitialContext> {
   origin: string;
   /** an SSE client's Last-Event-ID: where connectorEvents resumes when `after` is not given */
   lastEventId?: string;
+  /** the request's id (x-request-id, or made): a graphql-ws operation has its socket's upgrade request's */
+  requestId?: string;
+  /** services.logger with this request's id on every line */
+  logger: Logger;
 }

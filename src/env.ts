@@ -40,6 +40,21 @@ const csv = z
   .optional()
   .transform((s) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean));
 
+/** CORS_ORIGINS: exact origins (scheme, host, port), or `*` for any origin without credentials. */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  const origins = (value ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+  for (const o of origins) {
+    let origin: string | null = null;
+    try {
+      origin = new URL(o).origin;
+    } catch {
+      origin = null;
+    }
+    if (o !== "*" && origin !== o.replace(/\/+$/, "")) throw new Error(`CORS_ORIGINS: "${o}" is not an origin (write e.g. https://app.example.com, without a path) or *`);
+  }
+  return origins;
+}
+
 /** OAUTH_CLIENTS: {"<preset slug>": {"clientId": "…", "clientSecret": "…"}} as JSON */
 const oauthClients = z
   .string()
@@ -75,6 +90,13 @@ const schema = z.object({
   INTROSPECTION: z.stringbool().default(true),
   RATE_LIMIT_CAPACITY: z.coerce.number().int().min(0).max(100_000_000).default(DEFAULT_COST_LIMIT.capacity),
   RATE_LIMIT_RESTORE: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_COST_LIMIT.restorePerSecond),
+  /** origins whose pages may call /graphql from a browser; none by default (src/http/cors.ts) */
+  CORS_ORIGINS: parsed(parseCorsOrigins),
+  /** when set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** OpenTelemetry: spans of GraphQL operations go to <this>/v1/traces (OTLP over HTTP) when set */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("plugboard"),
   /** non-public hosts and ranges connectors may reach, e.g. 127.0.0.1 for a local MCP server */
   EGRESS_ALLOWLIST: parsed((v) => (parseAllowlist(v), v ?? "")),
   MCP_TIMEOUT: parsed(parseMcpTimeout),

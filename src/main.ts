@@ -30,7 +30,10 @@ async function main() {
   logger.info({ presets }, "catalog loaded");
 
   const first = await bootstrap(db, env.BOOTSTRAP_API_KEY);
-  if (first) {
+  if (first && !first.generated) {
+    // the operator chose the key: it is theirs already, and printing it would put it in the logs
+    console.log(`Bootstrapped organization "${first.organizationSlug}" with the admin key from BOOTSTRAP_API_KEY (not printed)`);
+  } else if (first) {
     console.log(`Admin API key: ${first.apiKey}`);
     if (target.kind === "pglite") {
       const file = join(env.DATA_DIR, "admin-api-key");
@@ -55,6 +58,9 @@ async function main() {
       oauthClients: env.OAUTH_CLIENTS,
       introspection: env.INTROSPECTION,
       costLimit: { capacity: env.RATE_LIMIT_CAPACITY, restorePerSecond: env.RATE_LIMIT_RESTORE },
+      corsOrigins: env.CORS_ORIGINS,
+      metricsToken: env.METRICS_TOKEN,
+      tracing: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME },
       oidc: { issuers: env.OIDC_ISSUERS },
       upstream: {
         egressAllowlist: env.EGRESS_ALLOWLIST,

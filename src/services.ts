@@ -13,6 +13,8 @@ import type { PubSub } from "./events/pubsub.js";
 import type { Connector, PersonalConfiguration } from "./generated/prisma/client.js";
 import type { Logger } from "./logger.js";
 import type { ToolCallLog } from "./tool-calls/log.js";
+import type { Metrics } from "./observability/metrics.js";
+import type { Tracing } from "./observability/tracing.js";
 
 /**
  * What the connector lifecycle needs from OAuth. The domain layer calls it through this port, so that
@@ -100,7 +102,12 @@ export interface CoreServices {
   config: ServerConfig;
   /** the one way out to connectors' servers (MCP, OAuth, probes): src/egress */
   egress: Egress;
+  /** what /metrics shows: the transports, the gateway and the schedulers count through it */
+  metrics: Metrics;
 }
+
+/** What a composition root gives createServices (src/app.ts), which makes the rest. */
+export type BaseServices = Omit<CoreServices, "metrics">;
 
 /** Built once by the composition root (main.ts, or a test's server) and passed down; never a global. */
 export interface Services extends CoreServices {
@@ -116,6 +123,8 @@ export interface Services extends CoreServices {
   personalConfigurationChanges: ChangeFeed<PersonalConfiguration>;
   /** the gateway's ToolCall rows, written just after each call is answered */
   toolCalls: ToolCallLog;
+  /** OpenTelemetry spans of GraphQL operations, when OTEL_EXPORTER_OTLP_ENDPOINT is set */
+  tracing: Tracing | null;
 }
 
 type Makers = { [K in Exclude<keyof Services, keyof CoreServices>]: (services: Services) => Services[K] };
@@ -130,5 +139,6 @@ export function assembleServices(core: CoreServices, make: Makers): Services {
   services.connectorEvents = make.connectorEvents(services);
   services.personalConfigurationChanges = make.personalConfigurationChanges(services);
   services.toolCalls = make.toolCalls(services);
+  services.tracing = make.tracing(services);
   return services;
 }

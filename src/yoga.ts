@@ -1,7 +1,8 @@
 import { EnvelopArmor } from "@escape.tech/graphql-armor";
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
-import { createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import { type CORSOptions, createYoga, maskError as defaultMaskError, type Plugin, type YogaServerInstance } from "graphql-yoga";
+import type { IncomingMessage } from "node:http";
 import { type AuthFailure, failureCode, failureHeaders } from "./auth/failures.js";
 import { isIntrospectionRequest, useNoIntrospection } from "./auth/introspection.js";
 import { resolveViewer } from "./auth/resolve-viewer.js";
@@ -10,6 +11,9 @@ import type { Context } from "./context.js";
 import { DomainError } from "./errors.js";
 import { CostBuckets, useCostLimit } from "./http/cost-limit.js";
 import { useRedactedInputErrors } from "./http/redact-input-errors.js";
+import { requestIdOf } from "./http/request-id.js";
+import { isExpectedError } from "./observability/expected-errors.js";
+import type { Operations } from "./observability/operations.js";
 import { schema } from "./schema.js";
 import type { Services } from "./services.js";
 
@@ -40,8 +44,12 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
 export function createYogaServer(
   services: Services,
   options: {
-    /** transport plugins the app adds (SSE event ids and limits) */
+    /** transport plugins the app adds (tracing, the operations' log and metrics, SSE event ids and limits) */
     plugins?: Plugin[];
+    /** where unexpected errors were logged already, with their request's id (src/observability) */
+    operations?: Pick<Operations, "logged">;
+    /** CORS_ORIGINS' policy (src/http/cors.ts); none by default */
+    cors?: (request: Request) => CORSOptions;
   } = {},
 ): YogaServerInstance<ServerContext, Context> {
   const { logger, config } = services;
@@ -62,14 +70,26 @@ export function createYogaServer(
       debug: (...args) => logger.debug(args.map(String).join(" ")),
       info: (...args) => logger.info(args.map(String).join(" ")),
       warn: (...args) => logger.warn(args.map(String).join(" ")),
-      error: (...args) =>
-        logger.error({ err: args.find((a) => a instanceof Error) }, args.filter((a) => !(a instanceof Error)).map(String).join(" ")),
+      // yoga logs every error it masks. The client's own (NOT_FOUND, BAD_USER_INPUT, ...) are in the
+      // operation's access line already, and an unexpected one of an operation was logged with its
+      // request's id (src/observability/operations.ts); what is left is an unexpected error
+      // outside any operation
+      error: (...args) => {
+        const err = args.find((a) => a instanceof Error);
+        const message = args.filter((a) => !(a instanceof Error)).map(String).join(" ");
+        if (err && (options.operations?.logged.has(err) || isExpectedError(err))) return logger.debug({ error: err.message }, message || "client error");
+        logger.error({ err }, message);
+      },
     },
+    cors: options.cors ?? false,
     maskedErrors: { maskError },
     context: async (initial) => {
       // a graphql-ws socket was authenticated once, in connection_init (src/transports/graphql-ws.ts); HTTP per request
-      const ws = initial as { viewer?: Viewer; origin?: string };
+      const ws = initial as { viewer?: Viewer; origin?: string; requestId?: string; req?: IncomingMessage };
       const request = initial.request as Request | undefined;
+      // the request's id (a socket's upgrade request for graphql-ws) is on every line logged through ctx.logger
+      const requestId = ws.requestId ?? (ws.req ? requestIdOf(ws.req) : undefined);
+      const log = requestId ? services.logger.child({ requestId }) : services.logger;
       const resolved = ws.viewer ? { viewer: ws.viewer } : await resolveViewer(services, request?.headers.get("authorization"));
       const { viewer } = resolved;
       // without a viewer only introspection runs (src/auth/introspection.ts): no resolver of ours reads it
@@ -78,7 +98,7 @@ export function createYogaServer(
       const lastEventId = request?.headers.get("last-event-id") ?? undefined;
       // the gateway's ToolCall rows of the last moments are written first, so a call shows up at once
       if (services.toolCalls.pending) await services.toolCalls.flush();
-      return { viewer: viewer!, services, origin, lastEventId };
+      return { viewer: viewer!, services, origin, lastEventId, requestId, logger: log };
     },
     plugins: [
       ...armor.protect().plugins,

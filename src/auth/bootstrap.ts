@@ -6,6 +6,8 @@ export interface Bootstrapped {
   organizationSlug: string;
   adminEmail: string;
   apiKey: string;
+  /** made here (to be shown once), not BOOTSTRAP_API_KEY's: the operator's own key is never printed */
+  generated: boolean;
 }
 
 /**
@@ -30,6 +32,6 @@ export async function bootstrap(prisma: PrismaClient, presetKey?: string): Promi
       name: "bootstrap admin key",
       key: presetKey,
     });
-    return { organizationSlug: org.slug, adminEmail: user.email, apiKey: key };
+    return { organizationSlug: org.slug, adminEmail: user.email, apiKey: key, generated: presetKey === undefined };
   });
 }

@@ -7,7 +7,10 @@ import { type ConnectorChange, changeConnector } from "./change.js";
 import { planDiscovery } from "./discovery.js";
 import type { ListedTool } from "./tool-sync.js";
 
-type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "config" | "logger">;
+type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "config" | "logger" | "metrics">;
+
+/** A health check's outcome for /metrics: ok, or the failure's kind. */
+const healthOutcome = (outcome: UpstreamOutcome<unknown>) => (outcome.ok ? "ok" : outcome.failure.kind);
 
 /** A failure's message as a sentence for statusReason and lastError (it never holds a secret). */
 export const sentence = (failure: Pick<UpstreamFailure, "message">) => failure.message.charAt(0).toUpperCase() + failure.message.slice(1);
@@ -109,6 +112,7 @@ export async function refreshConnectorTools(services: Deps, viewer: Viewer, id: 
 export async function checkConnectorHealth(services: Deps, viewer: Viewer, id: string): Promise<Connector> {
   const c = await manageableConnector(services.db, viewer, id);
   const outcome = neverDiscovered(c) ? await services.upstream.listTools({ connector: c }) : await services.upstream.check({ connector: c });
+  services.metrics.healthCheck("connector", healthOutcome(outcome));
   const after = await recordOutcome(services, c, outcome);
   if (!outcome.ok) throw failedWith(outcome, after);
   return after;
@@ -122,6 +126,7 @@ export async function lookAtConnector(services: Deps, id: string, discover: bool
   const c = await services.db.connector.findUnique({ where: { id } });
   if (!c || !LIVE.has(c.state)) return c;
   const outcome = discover || neverDiscovered(c) ? await services.upstream.listTools({ connector: c }) : await services.upstream.check({ connector: c });
+  if (!discover) services.metrics.healthCheck("connector", healthOutcome(outcome));
   try {
     return await recordOutcome(services, c, outcome);
   } catch (e) {

@@ -73,6 +73,12 @@ async function tokenServer(db: Db, pc: PersonalConfiguration, clients: CoreServi
  * read. A refusal holds the refresh lease for a day. The caller holds the lease.
  */
 export async function refreshPersonalToken(services: CoreServices, pc: PersonalConfiguration): Promise<PersonalTokenRefresh> {
+  const result = await attemptPersonalRefresh(services, pc);
+  services.metrics.refresh("personal_configuration", result.kind);
+  return result;
+}
+
+async function attemptPersonalRefresh(services: CoreServices, pc: PersonalConfiguration): Promise<PersonalTokenRefresh> {
   const held = openPersonalTokens(services, pc);
   if (!held?.refreshToken) return refuse(services, pc, `The access token expired and no refresh token is stored: ${RECONNECT}`);
   const server = await tokenServer(services.db, pc, services.config.oauthClients);

@@ -83,6 +83,12 @@ export type TokenRefresh =
  * a request with a token about to expire, or after a 401.
  */
 export async function refreshConnectorToken(services: CoreServices, c: Connector): Promise<TokenRefresh> {
+  const result = await attemptRefresh(services, c);
+  services.metrics.refresh("connector", result.kind);
+  return result;
+}
+
+async function attemptRefresh(services: CoreServices, c: Connector): Promise<TokenRefresh> {
   const credentials = openCredentials(services.secrets, c);
   const server = credentials?.refreshToken ? await tokenServerOf(services.db, c.id) : null;
   if (!credentials?.refreshToken || !server) return { kind: "refused", reason: "The access token expired and the provider gave no refresh token: connect again" };

@@ -8,7 +8,7 @@ import { fillMcpUrl } from "../validation/mcp-url.js";
 import { visiblePersonalConfiguration } from "./service.js";
 import { type PersonalConfigurationWithPreset, writePersonalConfiguration } from "./write.js";
 
-type Deps = Pick<Services, "db" | "pubsub" | "upstream">;
+type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "metrics">;
 
 /**
  * The attempt was made with a configuration or credentials a person has replaced since: its outcome
@@ -45,10 +45,11 @@ export function recordPersonalHealth(
 /** initialize then ping at the preset's MCP URL filled from the configuration, with its credentials. */
 async function check(services: Deps, pc: PersonalConfigurationWithPreset): Promise<UpstreamOutcome<void>> {
   const filled = fillMcpUrl(pc.preset.mcpUrl, pc.configuration as Record<string, unknown>);
-  if (!filled.url) {
-    return { ok: false, failure: { kind: "unusable", message: `The configuration lacks ${filled.unfilled.join(", ")}, which the server URL needs` } };
-  }
-  return services.upstream.check({ personalConfiguration: pc, url: filled.url });
+  const outcome: UpstreamOutcome<void> = filled.url
+    ? await services.upstream.check({ personalConfiguration: pc, url: filled.url })
+    : { ok: false, failure: { kind: "unusable", message: `The configuration lacks ${filled.unfilled.join(", ")}, which the server URL needs` } };
+  services.metrics.healthCheck("personal_configuration", outcome.ok ? "ok" : outcome.failure.kind);
+  return outcome;
 }
 
 /**

@@ -59,7 +59,9 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
   const { connector, tool, row } = await resolve(request.snapshots, viewer, request.target);
   const end = async (connectorRow: Connector | null, toolName: string, e: ToolCallEnd): Promise<ToolCallEnd> => {
     const errorMessage = e.outcome === "OK" ? null : e.message;
-    services.toolCalls.add({ id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs: Date.now() - started });
+    const durationMs = Date.now() - started;
+    services.toolCalls.add({ id: toolCallId, viewer, connector: connectorRow, toolName, outcome: e.outcome, errorMessage, startedAt: new Date(started), durationMs });
+    services.metrics.toolCall(e.outcome, durationMs);
     return e;
   };
   const refuse = (refusal: Refusal | { reason: "BUSY"; message: string }) =>

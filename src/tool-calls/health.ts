@@ -2,7 +2,7 @@ import { recordOutcome } from "../connectors/upstream.js";
 import type { Connector } from "../generated/prisma/client.js";
 import type { CallFailure, Services, UpstreamFailure } from "../services.js";
 
-type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "config" | "logger">;
+type Deps = Pick<Services, "db" | "pubsub" | "upstream" | "config" | "logger" | "metrics">;
 
 /**
  * What a forwarded call says about the connector's health, through the health checks' own rule

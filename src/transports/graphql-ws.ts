@@ -7,6 +7,9 @@ import { type AuthServices, resolveViewer } from "../auth/resolve-viewer.js";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
 import { type Limits, rateLimited } from "../events/limits.js";
+import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-id.js";
+import type { Metrics } from "../observability/metrics.js";
+import { type Operation, type Operations, startOperation } from "../observability/operations.js";
 import type { ServerContext } from "../yoga.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 import type { OpenStreams } from "./open-streams.js";
@@ -32,13 +35,15 @@ type Rooted = ExecutionArgs & { rootValue: { execute: (a: ExecutionArgs) => unkn
 export function attachGraphQLWs(options: {
   server: Server;
   yoga: YogaServerInstance<ServerContext, Context>;
-  services: AuthServices;
+  services: AuthServices & { metrics: Metrics };
   limiter: ConnectionLimiter;
   limits: Limits;
   streams: OpenStreams;
+  /** each operation's access line and metrics (src/observability/operations.ts) */
+  operations: Pick<Operations, "bind">;
 }): GraphQLWs {
   const { server, yoga, limiter, limits, streams } = options;
-  const { logger } = options.services;
+  const { logger, metrics } = options.services;
   // ws parses frames up to 100 MiB by default; an operation is never near 1 MB (HTTP's bound too)
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   let accepting = true;
@@ -55,8 +60,17 @@ export function attachGraphQLWs(options: {
     if (!accepting) return void socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
+  // the socket's operations log with its upgrade request's id, which the 101 response carries
+  wss.on("headers", (headers, req) => headers.push(`${REQUEST_ID_HEADER}: ${requestIdOf(req)}`));
 
-  const disposable = useServer<Record<string, unknown>, { viewer: Viewer; expiry?: ReturnType<typeof setTimeout>; unregister?: () => void }>(
+  type Extra = { viewer: Viewer; expiry?: ReturnType<typeof setTimeout>; operations?: Map<string, Operation>; unregister?: () => void };
+  const operationOf = (extra: Pick<Extra, "operations">, id: string) => extra.operations?.get(id);
+  const endOperation = (extra: Pick<Extra, "operations">, id: string) => {
+    extra.operations?.get(id)?.end();
+    extra.operations?.delete(id);
+  };
+
+  const disposable = useServer<Record<string, unknown>, Extra>(
     {
       execute: async (args) => {
         inflight++;
@@ -83,10 +97,12 @@ export function attachGraphQLWs(options: {
           return refuse(failure.status === 503 ? 1013 : 4403, closeReason(`Forbidden: ${failure.reason}: ${failure.message}`));
         }
         if (!limiter.acquire(connectionOwner(viewer))) {
-          logger.warn({ apiKeyId: viewer.apiKeyId, userId: viewer.userId }, "graphql-ws connection refused: too many for these credentials");
+          logger.warn({ apiKeyId: viewer.apiKeyId, userId: viewer.userId, requestId: requestIdOf(ctx.extra.request) }, "graphql-ws connection refused: too many for these credentials");
           return refuse(4429, `Too many connections for this API key or user (at most ${limits.connectionsPerApiKey})`);
         }
         ctx.extra.viewer = viewer;
+        ctx.extra.operations = new Map();
+        metrics.socketOpened();
         sockets.add(ctx);
         ctx.extra.unregister = streams.add(viewer, () => ctx.extra.socket.close(4403, "Forbidden: the API key was revoked or the user deactivated"));
         if (expiresAt) {
@@ -100,20 +116,36 @@ export function attachGraphQLWs(options: {
         ctx.extra.unregister?.();
         clearTimeout(ctx.extra.expiry);
         if (ctx.extra.viewer) limiter.release(connectionOwner(ctx.extra.viewer));
+        if (ctx.extra.operations) {
+          metrics.socketClosed();
+          for (const id of [...ctx.extra.operations.keys()]) endOperation(ctx.extra, id);
+        }
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onNext: (ctx, id, _payload, _args, result) => void operationOf(ctx.extra, id)?.observe(result.errors),
+      onError: (ctx, id, _payload, errors) => {
+        operationOf(ctx.extra, id)?.observe(errors);
+        endOperation(ctx.extra, id);
+      },
+      onComplete: (ctx, id) => endOperation(ctx.extra, id),
+      onSubscribe: async (ctx, id, params) => {
+        const requestId = requestIdOf(ctx.extra.request);
+        const operation = startOperation(metrics, { transport: "ws", logger: logger.child({ requestId }), operationName: params.operationName });
+        ctx.extra.operations?.set(id, operation);
         if (!accepting) return [new GraphQLError("The server is shutting down", { extensions: { code: "UNAVAILABLE" } })];
         if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerConnection) {
           return [rateLimited(`Too many operations on this connection (at most ${limits.subscriptionsPerConnection})`)];
         }
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        const initial = {
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
           viewer: ctx.extra.viewer,
           origin: `http://${ctx.extra.request.headers.host ?? "localhost"}`,
-        });
+          requestId,
+        };
+        options.operations.bind(initial, operation);
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initial);
         let document;
         try {
           document = parse(params.query);

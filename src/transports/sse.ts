@@ -3,6 +3,7 @@ import { isAsyncIterable, type Plugin } from "graphql-yoga";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 import type { OpenStreams } from "./open-streams.js";
+import type { Metrics } from "../observability/metrics.js";
 import { rateLimited } from "../events/limits.js";
 
 /**
@@ -25,7 +26,7 @@ const enders = new WeakMap<object, () => void>();
 
 const wantsSse = (request: Request) => (request.headers.get("accept") ?? "").includes("text/event-stream");
 
-export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number; streams: OpenStreams }): Plugin {
+export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: number; metrics: Metrics; streams: OpenStreams }): Plugin {
   return {
     onSubscribe({ args, setResultAndStopExecution }) {
       const ctx = args.contextValue as { request?: Request; viewer?: Viewer };
@@ -52,7 +53,7 @@ export function useSse(options: { limiter: ConnectionLimiter; keepAliveMs: numbe
     },
     onResultProcess({ request, result, setResultProcessor }) {
       if (isAsyncIterable(result) && wantsSse(request)) {
-        setResultProcessor((r, fetchAPI) => sseResponse(request, r as AsyncIterable<ExecutionResult>, fetchAPI, options.keepAliveMs), "text/event-stream");
+        setResultProcessor((r, fetchAPI) => sseResponse(request, r as AsyncIterable<ExecutionResult>, fetchAPI, options), "text/event-stream");
       }
     },
   };
@@ -66,12 +67,23 @@ function publicError(error: { toJSON?: () => object }) {
   return { ...json, extensions: Object.keys(extensions).length ? extensions : undefined };
 }
 
-function sseResponse(request: Request, result: AsyncIterable<ExecutionResult>, fetchAPI: { Response: typeof Response }, keepAliveMs: number) {
+function sseResponse(
+  request: Request,
+  result: AsyncIterable<ExecutionResult>,
+  fetchAPI: { Response: typeof Response },
+  { keepAliveMs, metrics }: { keepAliveMs: number; metrics: Metrics },
+) {
   const encoder = new TextEncoder();
   const iterator = result[Symbol.asyncIterator]();
   let ping: ReturnType<typeof setInterval> | undefined;
+  let open = true;
+  const closed = () => {
+    if (open) metrics.sseClosed();
+    open = false;
+  };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      metrics.sseOpened();
       enders.set(request, () => {
         clearInterval(ping);
         const data = JSON.stringify({ errors: [{ message: "The API key was revoked or the user deactivated", extensions: { code: "UNAUTHENTICATED" } }] });
@@ -102,15 +114,18 @@ function sseResponse(request: Request, result: AsyncIterable<ExecutionResult>, f
         if (done) {
           controller.enqueue(encoder.encode("event: complete\ndata:\n\n"));
           clearInterval(ping);
+          closed();
           controller.close();
         }
       } catch (err) {
         clearInterval(ping);
+        closed();
         controller.error(err);
       }
     },
     async cancel() {
       clearInterval(ping);
+      closed();
       await iterator.return?.();
     },
   });

@@ -51,8 +51,17 @@ type Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": typeof types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": typeof types.KeysConnectDocument,
+    "\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n": typeof types.OpsConnectorDocument,
+    "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n": typeof types.OpsStateChangedDocument,
+    "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n": typeof types.OpsCheckHealthDocument,
     "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": typeof types.PossibleTypesRemoveConnectorDocument,
+    "\n  query OpsViewerRole { viewer { role } }\n": typeof types.OpsViewerRoleDocument,
+    "\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n": typeof types.OpsMissingConnectorDocument,
+    "\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n": typeof types.OpsPageDocument,
+    "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": typeof types.OpsCreateWithSecretDocument,
+    "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n": typeof types.OpsPersonalConfigurationsDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": typeof types.OpsWhoAmIDocument,
+    "\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n": typeof types.OpsTracedDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": typeof types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.CreatePersonalConfigurationDocument,
     "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": typeof types.UpdatePersonalConfigurationDocument,
@@ -138,8 +147,17 @@ const documents: Documents = {
     "\n  query CliWhoAmI { viewer { role user { email } organization { slug } } }\n": types.CliWhoAmIDocument,
     "\n  mutation KeysCreateConnector($input: CreateConnectorInput!) {\n    createConnector(input: $input) { ... on CreateConnectorSuccess { connector { id } } ... on Error { message } }\n  }\n": types.KeysCreateConnectorDocument,
     "\n  mutation KeysConnect($input: ConnectConnectorInput!) {\n    connectConnector(input: $input) { ... on ConnectConnectorSuccess { connector { state } } ... on Error { message } }\n  }\n": types.KeysConnectDocument,
+    "\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n": types.OpsConnectorDocument,
+    "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n": types.OpsStateChangedDocument,
+    "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n": types.OpsCheckHealthDocument,
     "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": types.PossibleTypesRemoveConnectorDocument,
+    "\n  query OpsViewerRole { viewer { role } }\n": types.OpsViewerRoleDocument,
+    "\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n": types.OpsMissingConnectorDocument,
+    "\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n": types.OpsPageDocument,
+    "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n": types.OpsCreateWithSecretDocument,
+    "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n": types.OpsPersonalConfigurationsDocument,
     "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n": types.OpsWhoAmIDocument,
+    "\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n": types.OpsTracedDocument,
     "\n  fragment PersonalConfigurationFields on PersonalConfiguration {\n    id name description configuration credentialType hasCredentials credentialsExpireAt enabled\n    healthStatus lastSyncAt lastError metadata createdAt updatedAt apiKeyId\n    user { id }\n    preset { slug }\n  }\n": types.PersonalConfigurationFieldsFragmentDoc,
     "\n  mutation CreatePersonalConfiguration($input: CreatePersonalConfigurationInput!) {\n    createPersonalConfiguration(input: $input) {\n      __typename\n      ... on CreatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.CreatePersonalConfigurationDocument,
     "\n  mutation UpdatePersonalConfiguration($input: UpdatePersonalConfigurationInput!) {\n    updatePersonalConfiguration(input: $input) {\n      __typename\n      ... on UpdatePersonalConfigurationSuccess { personalConfiguration { ...PersonalConfigurationFields } }\n      ...MutationError\n    }\n  }\n": types.UpdatePersonalConfigurationDocument,
@@ -353,11 +371,47 @@ export function graphql(source: "\n  mutation KeysConnect($input: ConnectConnect
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n"): (typeof documents)["\n  query OpsConnector($id: ID!) { connector(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n"): (typeof documents)["\n  subscription OpsStateChanged($id: ID!) { connectorStateChanged(id: $id) { id state } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n"): (typeof documents)["\n  mutation OpsCheckHealth($id: ID!) { checkConnectorHealth(id: $id) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation PossibleTypesRemoveConnector($id: ID!) {\n    deleteConnector(input: { id: $id }) {\n      __typename\n      ... on DeleteConnectorSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OpsViewerRole { viewer { role } }\n"): (typeof documents)["\n  query OpsViewerRole { viewer { role } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n"): (typeof documents)["\n  subscription OpsMissingConnector($id: ID!) { connectorStateChanged(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n"): (typeof documents)["\n  query OpsPage($first: Int) { connectors(first: $first) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation OpsCreateWithSecret($input: CreateConnectorInput!) { createConnector(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n"): (typeof documents)["\n  query OpsPersonalConfigurations { personalConfigurations(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"): (typeof documents)["\n  query OpsWhoAmI { viewer { role user { email } organization { slug } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n"): (typeof documents)["\n  query OpsTraced($id: ID!) { connector(id: $id) { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { createRefreshScheduler } from "../../src/oauth/refresh-scheduler.js";
 import type { StoredCredentials } from "../../src/oauth/types.js";
 import { team } from "../helpers/fixtures.js";
 import { startServer } from "../helpers/server.js";
+import { scrape, valueOf } from "../ops/prometheus.js";
 import { startAuthServer } from "../servers/auth-server.js";
 import { confidentialClient, connectedThroughConsent, presetFor, readConnector } from "./flow.js";
 
@@ -61,6 +62,7 @@ describe("OAuth token refresh", async () => {
     expect(await readConnector(gql, connector.id)).toEqual(connector);
     expect(after.row.updatedAt).toEqual(credentials.row.updatedAt);
     expect(server.logs.join("\n")).not.toContain(after.tokens.accessToken);
+    expect(valueOf(await scrape(server.url), "plugboard_oauth_refreshes_total", { subject: "connector", outcome: "refreshed" })).toBe(1);
   });
 
   it("moves a connector whose refresh token was revoked to TOKEN_EXPIRED", async () => {
@@ -72,6 +74,7 @@ describe("OAuth token refresh", async () => {
     const after = await readConnector(gql, connector.id);
     expect(after).toMatchObject({ state: "TOKEN_EXPIRED", isAuthenticated: false, version: connector.version + 1 });
     expect(after.statusReason).toMatch(/^The provider refused to refresh the access token \(invalid_grant/);
+    expect(valueOf(await scrape(server.url), "plugboard_oauth_refreshes_total", { subject: "connector", outcome: "refused" })).toBe(1);
     // expired connectors are not tried again
     expect(await refreshDueTokens(pass)).toEqual({ refreshed: 0, expired: 0, failed: 0 });
   });

@@ -35,12 +35,29 @@ describe("the server process", () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it("makes BOOTSTRAP_API_KEY the admin key", { timeout: 120_000 }, async () => {
+  it("makes BOOTSTRAP_API_KEY the admin key, and never prints it", { timeout: 120_000 }, async () => {
     const BOOTSTRAP_API_KEY = `pb_chosen_by_the_operator_${"x".repeat(20)}`;
-    const server = await startMain({ DATA_DIR: await dataDir({ seeded: true }), BOOTSTRAP_API_KEY });
-    expect(server.output().stdout).toContain(`Admin API key: ${BOOTSTRAP_API_KEY}`);
+    const DATA_DIR = await dataDir({ seeded: true });
+    const METRICS_TOKEN = "scraper-token-0123456789";
+    const server = await startMain({ DATA_DIR, BOOTSTRAP_API_KEY, LOG_LEVEL: "info", METRICS_TOKEN, CORS_ORIGINS: "https://app.example.test", INTROSPECTION: "false" });
+    const { stdout, stderr } = server.output();
+    expect(stdout).toMatch(/Bootstrapped organization "default" with the admin key from BOOTSTRAP_API_KEY \(not printed\)/);
+    expect(stdout + stderr).not.toContain(BOOTSTRAP_API_KEY);
+    expect(stdout).not.toMatch(/Admin API key/);
+    await expect(stat(join(DATA_DIR, "admin-api-key"))).rejects.toThrow(/ENOENT/);
     expect(ok(await graphqlClient(server.url, BOOTSTRAP_API_KEY).run(WhoAmI)).viewer).toEqual(ADMIN);
+
+    // the operations settings reach the server from the environment
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    const metrics = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(await metrics.text()).toMatch(/^plugboard_graphql_operations_total\{operation="OpsWhoAmI",type="query",transport="http"\} 1$/m);
+    const cors = await fetch(`${server.url}/graphql`, { method: "OPTIONS", headers: { origin: "https://app.example.test", "access-control-request-method": "POST" } });
+    expect(cors.headers.get("access-control-allow-origin")).toBe("https://app.example.test");
+    const introspection = await graphqlClient(server.url, BOOTSTRAP_API_KEY).raw("{ __schema { queryType { name } } }");
+    expect(introspection.errors?.[0]?.message).toMatch(/introspection has been disabled/);
     expect(await server.stop()).toBe(0);
+    // one access line per operation, on stdout with the request's id
+    expect(server.output().stdout).toMatch(/"requestId":"[^"]+".*"operation":"OpsWhoAmI".*"msg":"graphql operation"/);
   });
 
   it("refuses to start with a BOOTSTRAP_API_KEY shorter than 32 characters", { timeout: 60_000 }, async () => {

@@ -4,6 +4,7 @@ import { isIntrospectionOnly } from "../../src/auth/introspection.js";
 import { readEnv } from "../../src/env.js";
 import { graphqlClient } from "../helpers/graphql.js";
 import { createActor, startServer } from "../helpers/server.js";
+import { wsClient } from "../helpers/subscriptions.js";
 
 // The schema is public, its data is not; INTROSPECTION=false closes the schema too.
 describe("introspection", async () => {
@@ -55,6 +56,16 @@ describe("introspection", async () => {
     }
     // data and __typename still work with a key
     expect((await graphqlClient(closed.url, key).raw("{ __typename viewer { role } }")).data).toEqual({ __typename: "Query", viewer: { role: "ADMIN" } });
+  });
+
+  it("is refused on graphql-ws too when INTROSPECTION=false, with a clear error", async () => {
+    const { key } = await createActor();
+    const client = wsClient(closed.url, key);
+    const errors = await new Promise<unknown>((resolve) =>
+      client.subscribe({ query: "{ __schema { queryType { name } } }" }, { next: () => {}, error: resolve, complete: () => resolve(null) }),
+    );
+    expect(JSON.stringify(errors)).toMatch(/introspection has been disabled/);
+    await client.dispose();
   });
 
   it("reads INTROSPECTION from the environment: on unless false", () => {
