@@ -86,6 +86,7 @@ function sseResponse(
       metrics.sseOpened();
       enders.set(request, () => {
         clearInterval(ping);
+        closed();
         const data = JSON.stringify({ errors: [{ message: "The API key was revoked or the user deactivated", extensions: { code: "UNAUTHENTICATED" } }] });
         try {
           controller.enqueue(encoder.encode(`event: next\ndata: ${data}\n\nevent: complete\ndata:\n\n`));
