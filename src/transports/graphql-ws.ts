@@ -42,17 +42,26 @@ export function attachGraphQLWs(options: {
   let drained: (() => void) | null = null;
   const sockets = new Set<{ subscriptions: Record<string, unknown> }>();
   const keyOfSocket = new Map<WebSocket, string>();
+  const userOfSocket = new Map<WebSocket, string>();
 
-  // the key is checked at connection_init; a key revoked later must not keep its sockets streaming
+  // the credentials are checked at connection_init; a key revoked later (or a signed-in user
+  // deactivated later) must not keep its sockets streaming
   const recheck = setInterval(async () => {
-    const ids = [...new Set(keyOfSocket.values())];
-    if (!ids.length) return;
+    const keyIds = [...new Set(keyOfSocket.values())];
+    const userIds = [...new Set(userOfSocket.values())];
     try {
-      const live = await db.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
-      const valid = new Set(live.map((k) => k.id));
-      for (const [socket, id] of keyOfSocket) if (!valid.has(id)) socket.close(4403, "API key revoked");
+      if (keyIds.length) {
+        const live = await db.apiKey.findMany({ where: { id: { in: keyIds }, revokedAt: null }, select: { id: true } });
+        const valid = new Set(live.map((k) => k.id));
+        for (const [socket, id] of keyOfSocket) if (!valid.has(id)) socket.close(4403, "API key revoked");
+      }
+      if (userIds.length) {
+        const gone = await db.user.findMany({ where: { id: { in: userIds }, deactivatedAt: { not: null } }, select: { id: true } });
+        const deactivated = new Set(gone.map((u) => u.id));
+        for (const [socket, id] of userOfSocket) if (deactivated.has(id)) socket.close(4403, "Forbidden: USER_DEACTIVATED");
+      }
     } catch (e) {
-      logger.warn({ err: e }, "could not recheck the API keys of open sockets");
+      logger.warn({ err: e }, "could not recheck the credentials of open sockets");
     }
   }, limits.keyRecheckMs);
   recheck.unref();
@@ -100,6 +109,7 @@ export function attachGraphQLWs(options: {
         ctx.extra.viewer = viewer;
         sockets.add(ctx);
         if (viewer.apiKeyId) keyOfSocket.set(ctx.extra.socket, viewer.apiKeyId);
+        else if (viewer.userId) userOfSocket.set(ctx.extra.socket, viewer.userId);
         if (expiresAt) {
           const close = () => ctx.extra.socket.close(4403, "Forbidden: TOKEN_EXPIRED: the token has expired: reconnect with a new one");
           ctx.extra.expiry = setTimeout(close, Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1)).unref();
@@ -109,6 +119,7 @@ export function attachGraphQLWs(options: {
       onClose: (ctx) => {
         sockets.delete(ctx);
         keyOfSocket.delete(ctx.extra.socket);
+        userOfSocket.delete(ctx.extra.socket);
         clearTimeout(ctx.extra.expiry);
         if (ctx.extra.viewer) limiter.release(connectionOwner(ctx.extra.viewer));
       },
