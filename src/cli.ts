@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { cliAdministrator } from "./administration/actor.js";
 import { createApiKey, revokeApiKey } from "./administration/api-keys.js";
-import { apiKeysWhere, NEWEST_FIRST } from "./administration/listing.js";
+import { apiKeysWhere } from "./administration/listing.js";
 import { createUser, deactivateUser, reactivateUser, updateUserRole } from "./administration/users.js";
 import { DomainError } from "./errors.js";
 import { type Db, openDatabase } from "./db/client.js";
@@ -131,7 +131,7 @@ async function run(argv: string[]): Promise<void> {
       console.log(`revoked ${arg}`);
     } else if (command === "keys list") {
       const o = await org(db, values.org);
-      const keys = await db.apiKey.findMany({ where: apiKeysWhere(o.id, null), include: { user: true }, orderBy: NEWEST_FIRST });
+      const keys = await db.apiKey.findMany({ where: apiKeysWhere(o.id, null), include: { user: true }, orderBy: { createdAt: "asc" } });
       for (const k of keys) {
         const status = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active";
         console.log(`${k.id}  ${k.prefix}…  ${k.role}  ${k.user?.email ?? "(organization)"}  ${status}`);

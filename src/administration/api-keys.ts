@@ -52,7 +52,7 @@ export async function revokeApiKey(db: Db, actor: Administrator, id: string): Pr
     const key = isIdOf("key", id) ? await tx.apiKey.findFirst({ where: { id, organizationId: actor.organizationId } }) : null;
     if (!key) throw new NotFoundError(id, "API key");
     if (key.revokedAt) throw ValidationError.field(["input", "id"], "The API key is revoked already");
-    if (key.role === "ADMIN") await assertAdminRemains(tx, actor.organizationId, { apiKeyIds: [id] }, "Revoking this key");
+    if (key.role === "ADMIN") await assertAdminRemains(tx, actor, { apiKeyIds: [id] }, "Revoking this key");
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
     await writeAudit(tx, actor, { action: "API_KEY_REVOKED", targetType: "API_KEY", targetId: id, details: { name: key.name, role: key.role } });
     return revoked;

@@ -1,5 +1,6 @@
 import type { Tx } from "../db/client.js";
 import { ValidationError } from "../errors.js";
+import type { Administrator } from "./actor.js";
 
 /**
  * Administration writes of one organization run one at a time (a transaction-scoped advisory lock),
@@ -45,10 +46,13 @@ async function adminWaysIn(tx: Tx, organizationId: string, removing: Removal): P
 
 /**
  * Refuses the write that would take the organization's last way in as an ADMIN, so that nobody
- * locks everyone out of administration with the server running. An organization that has none
- * already (made and run with the CLI) is not held to it.
+ * locks everyone out of administration with the server running. The CLI is not held to it: it
+ * needs no key, and it is how an operator gets back in. Nor is an organization that has no way in
+ * already (made and run with the CLI).
  */
-export async function assertAdminRemains(tx: Tx, organizationId: string, removing: Removal, what: string): Promise<void> {
+export async function assertAdminRemains(tx: Tx, actor: Administrator, removing: Removal, what: string): Promise<void> {
+  if (actor.via === "cli") return;
+  const { organizationId } = actor;
   if ((await adminWaysIn(tx, organizationId, removing)) > 0) return;
   if ((await adminWaysIn(tx, organizationId, {})) === 0) return;
   throw new ValidationError(

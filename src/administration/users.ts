@@ -41,7 +41,7 @@ export async function updateUserRole(db: Db, actor: Administrator, input: { id: 
     await lockOrganization(tx, actor.organizationId);
     const user = await userOf(tx, actor, input.id);
     if (user.role === input.role) return user;
-    if (input.role === "MEMBER") await assertAdminRemains(tx, actor.organizationId, { userId: user.id }, "Making this user a MEMBER");
+    if (input.role === "MEMBER") await assertAdminRemains(tx, actor, { userId: user.id }, "Making this user a MEMBER");
     const updated = await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
     const { count } = await tx.apiKey.updateMany({ where: { userId: user.id, role: "ADMIN" }, data: { role: "MEMBER" } });
     await writeAudit(tx, actor, {
@@ -60,7 +60,7 @@ export async function deactivateUser(db: Db, actor: Administrator, id: string): 
     await lockOrganization(tx, actor.organizationId);
     const user = await userOf(tx, actor, id);
     if (user.deactivatedAt) throw ValidationError.field(["input", "id"], "The user is deactivated already");
-    await assertAdminRemains(tx, actor.organizationId, { userId: user.id }, "Deactivating this user");
+    await assertAdminRemains(tx, actor, { userId: user.id }, "Deactivating this user");
     const now = new Date();
     const updated = await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: now } });
     const { count } = await tx.apiKey.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });

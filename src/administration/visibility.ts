@@ -6,7 +6,8 @@ import type { Prisma } from "../generated/prisma/client.js";
  * their own user and their own keys (the one they use included), and no audit event. Another
  * organization's rows do not exist for anyone.
  */
-const NO_ONE = "\u0000nobody";
+// no id has this shape, so it matches no row (PostgreSQL refuses a NUL byte in a query's text)
+const NO_ONE = "-nobody-";
 
 export function visibleApiKeysWhere(viewer: Viewer): Prisma.ApiKeyWhereInput {
   if (viewer.role === "ADMIN") return { organizationId: viewer.organizationId };

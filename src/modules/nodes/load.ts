@@ -20,11 +20,11 @@ export async function loadNode(db: Db, viewer: Viewer, id: string): Promise<unkn
     case "org":
       return id === viewer.organizationId ? brand("Organization", await db.organization.findUnique({ where: { id } })) : null;
     case "user":
-      return brand("User", await db.user.findFirst({ where: { id, ...visibleUsersWhere(viewer) } }));
+      return brand("User", await db.user.findFirst({ where: { AND: [{ id }, visibleUsersWhere(viewer)] } }));
     case "key":
-      return brand("ApiKey", await db.apiKey.findFirst({ where: { id, ...visibleApiKeysWhere(viewer) } }));
+      return brand("ApiKey", await db.apiKey.findFirst({ where: { AND: [{ id }, visibleApiKeysWhere(viewer)] } }));
     case "audit":
-      return brand("AuditEvent", await db.auditEvent.findFirst({ where: { id, ...visibleAuditEventsWhere(viewer) } }));
+      return brand("AuditEvent", await db.auditEvent.findFirst({ where: { AND: [{ id }, visibleAuditEventsWhere(viewer)] } }));
     case "pset":
       return brand("Preset", await db.preset.findUnique({ where: { id } }));
     case "conn":
