@@ -1,7 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { cliAdministrator } from "../../src/administration/actor.js";
 import { createUser, deactivateUser } from "../../src/administration/users.js";
+import { StateChanged } from "../subscriptions/documents.js";
 import { prisma } from "../helpers/database.js";
+import { connector } from "../helpers/fixtures.js";
+import { closeAll, subscribeWs, wsClient } from "../helpers/subscriptions.js";
 import { ok } from "../helpers/graphql.js";
 import { createActor, createOrganization, startServer } from "../helpers/server.js";
 import { PLUGBOARD_API, startIdentityProvider } from "../servers/identity-provider.js";
@@ -14,8 +17,13 @@ describe("a deactivated user and sign-in with the identity provider", async () =
   const orgSlug = slug("admin");
   const server = await startServer({
     withCatalog: false,
-    app: { config: { oidc: { issuers: issuers({ issuer: idp.issuer, audience: PLUGBOARD_API, organization: orgSlug, allowAutoCreate: true }) } } },
+    app: {
+      config: { oidc: { issuers: issuers({ issuer: idp.issuer, audience: PLUGBOARD_API, organization: orgSlug, allowAutoCreate: true }) } },
+      // open sockets' credentials are checked again this often
+      limits: { keyRecheckMs: 50 },
+    },
   });
+  afterEach(closeAll);
   const org = await createOrganization(orgSlug);
   const admin = await createActor({ organizationId: org.id, role: "ADMIN" });
   const person = (sub: string) => {
@@ -47,5 +55,17 @@ describe("a deactivated user and sign-in with the identity provider", async () =
     expect(refusal(refused)).toMatchObject({ status: 401, reason: "USER_DEACTIVATED" });
     // not linked, and no second user made for the email
     expect(await prisma.user.findMany({ where: { organizationId: org.id, email: `${sub}@example.test` } })).toMatchObject([{ id: invited.id, oidcSubject: null }]);
+  });
+
+  it("closes the graphql-ws sockets of a signed-in user who is deactivated while they are open (4403)", async () => {
+    const sub = person(slug("sub"));
+    const token = (await idp.signIn(sub)).accessToken;
+    const userId = ok(await server.as(token).run(Me)).viewer.user!.id;
+    const c = await connector(org.id, { presetSlug: null });
+    const open = subscribeWs(wsClient(server.url, token), StateChanged, { id: c.id });
+    await open.next();
+    expect(ok(await server.as(admin.key).run(DeactivateUser, { id: userId })).deactivateUser.__typename).toBe("DeactivateUserSuccess");
+    const closed = (await open.error()) as { code?: number; reason?: string };
+    expect([closed.code, closed.reason]).toEqual([4403, "Forbidden: USER_DEACTIVATED"]);
   });
 });
