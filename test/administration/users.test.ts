@@ -109,6 +109,21 @@ describe("users in the API", async () => {
       expect(ok(await spare.run(RevokeApiKey, { id: second.apiKey.id })).revokeApiKey.__typename).toBe("RevokeApiKeySuccess");
     });
 
+    it("lets only one of two ADMIN keys revoking each other at once succeed", async () => {
+      const org = await createActor({ role: "ADMIN", withUser: false });
+      const other = await createActor({ organizationId: org.organizationId, role: "ADMIN", withUser: false });
+      const results = await Promise.all([
+        server.as(org.key).run(RevokeApiKey, { id: other.keyId }),
+        server.as(other.key).run(RevokeApiKey, { id: org.keyId }),
+      ]);
+      // the loser is refused by the last-admin rule, or (had the winner committed before it was
+      // authenticated) by its own key being revoked: never do both succeed
+      const outcomes = results.map((r) => (r.status === 401 ? "401" : ok(r).revokeApiKey.__typename));
+      expect(outcomes.filter((o) => o === "RevokeApiKeySuccess")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "401" || o === "ValidationError")).toHaveLength(1);
+      expect(await prisma.apiKey.count({ where: { organizationId: org.organizationId, revokedAt: null } })).toBe(1);
+    });
+
     it("does not hold the CLI to it: it needs no key, and it is how an operator gets back in", async () => {
       const alone = await createActor({ role: "ADMIN" });
       const revoked = await revokeApiKey(prisma, cliAdministrator(alone.organizationId), alone.keyId);
