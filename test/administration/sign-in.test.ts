@@ -9,7 +9,10 @@ import { ok } from "../helpers/graphql.js";
 import { createActor, createOrganization, startServer } from "../helpers/server.js";
 import { PLUGBOARD_API, startIdentityProvider } from "../servers/identity-provider.js";
 import { issuers, post, refusal, slug } from "../viewer/sign-in.js";
-import { DeactivateUser, Me, ReactivateUser } from "./api.js";
+import { CreateApiKey, DeactivateUser, Me, ReactivateUser } from "./api.js";
+
+// a second entry of the same provider, whose tokens for this audience carry the role
+const ROLES_API = "https://roles.plugboard.test/graphql";
 
 describe("a deactivated user and sign-in with the identity provider", async () => {
   const idp = await startIdentityProvider();
@@ -18,7 +21,14 @@ describe("a deactivated user and sign-in with the identity provider", async () =
   const server = await startServer({
     withCatalog: false,
     app: {
-      config: { oidc: { issuers: issuers({ issuer: idp.issuer, audience: PLUGBOARD_API, organization: orgSlug, allowAutoCreate: true }) } },
+      config: {
+        oidc: {
+          issuers: issuers(
+            { issuer: idp.issuer, audience: PLUGBOARD_API, organization: orgSlug, allowAutoCreate: true },
+            { issuer: idp.issuer, audience: ROLES_API, organization: orgSlug, allowAutoCreate: true, roleClaim: "roles", roleMapping: { admins: "ADMIN" } },
+          ),
+        },
+      },
       // open sockets' credentials are checked again this often
       limits: { keyRecheckMs: 50 },
     },
@@ -67,5 +77,17 @@ describe("a deactivated user and sign-in with the identity provider", async () =
     expect(ok(await server.as(admin.key).run(DeactivateUser, { id: userId })).deactivateUser.__typename).toBe("DeactivateUserSuccess");
     const closed = (await open.error()) as { code?: number; reason?: string };
     expect([closed.code, closed.reason]).toEqual([4403, "Forbidden: USER_DEACTIVATED"]);
+  });
+
+  it("lowers a person's ADMIN keys when the identity provider makes them a MEMBER at sign-in", async () => {
+    const sub = person(slug("sub"));
+    idp.accounts.get(sub)!.roles = ["admins"];
+    const signedIn = ok(await server.as((await idp.signIn(sub, { resource: ROLES_API })).accessToken).run(Me)).viewer;
+    expect(signedIn.role).toBe("ADMIN");
+    const made = ok(await server.as(admin.key).run(CreateApiKey, { input: { role: "ADMIN", userId: signedIn.user!.id } })).createApiKey;
+    if (made.__typename !== "CreateApiKeySuccess") throw new Error(made.__typename);
+    idp.accounts.get(sub)!.roles = [];
+    expect(ok(await server.as((await idp.signIn(sub, { resource: ROLES_API })).accessToken).run(Me)).viewer.role).toBe("MEMBER");
+    expect(ok(await server.as(made.key).run(Me)).viewer.role).toBe("MEMBER");
   });
 });
