@@ -5,7 +5,7 @@
 import { createEgress } from "../src/egress/egress.js";
 import { Worker } from "node:worker_threads";
 import { buildApp, createServices } from "../src/app.js";
-import { createApiKey } from "../src/auth/api-keys.js";
+import { insertApiKey } from "../src/auth/api-keys.js";
 import { defaultConfig } from "../src/config.js";
 import { generateKeySpec, parseKeyring } from "../src/crypto/keyring.js";
 import { createSecrets } from "../src/crypto/secrets.js";
@@ -28,7 +28,7 @@ export async function fanout(): Promise<void> {
   const organizationId = newId("org");
   await prisma.organization.create({ data: { id: organizationId, slug: `bench-${organizationId.slice(-6)}`, name: "Bench" } });
   const keys = await Promise.all(
-    Array.from({ length: Math.ceil(SOCKETS / PER_KEY) }, () => createApiKey(prisma, { organizationId, role: "ADMIN" })),
+    Array.from({ length: Math.ceil(SOCKETS / PER_KEY) }, () => insertApiKey(prisma, { organizationId, role: "ADMIN" })),
   );
   const logger = createLogger("warn");
   const services = createServices({

@@ -11,7 +11,7 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { CallToolRequestSchema, isInitializeRequest, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { buildApp, createServices } from "../src/app.js";
-import { createApiKey } from "../src/auth/api-keys.js";
+import { insertApiKey } from "../src/auth/api-keys.js";
 import { defaultConfig } from "../src/config.js";
 import { generateKeySpec, parseKeyring } from "../src/crypto/keyring.js";
 import { createSecrets } from "../src/crypto/secrets.js";
@@ -89,7 +89,7 @@ export async function gateway(): Promise<void> {
   const up = await upstream();
   const organizationId = newId("org");
   await db.organization.create({ data: { id: organizationId, slug: `bench-${organizationId.slice(-6)}`, name: "Bench" } });
-  const { key } = await createApiKey(db, { organizationId, role: "ADMIN" });
+  const { key } = await insertApiKey(db, { organizationId, role: "ADMIN" });
   const logger = createLogger("warn");
   const config = defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 }, upstream: { egressAllowlist: "127.0.0.1" }, gateway: { maxConcurrentCalls: CONCURRENCY * 2 } });
   const services = createServices({

@@ -1,6 +1,10 @@
 // Administration on the configured database: `npm run cli -- <command>`.
 import { parseArgs } from "node:util";
-import { createApiKey } from "./auth/api-keys.js";
+import { cliAdministrator } from "./administration/actor.js";
+import { createApiKey, revokeApiKey } from "./administration/api-keys.js";
+import { apiKeysWhere } from "./administration/listing.js";
+import { createUser, deactivateUser, reactivateUser, updateUserRole } from "./administration/users.js";
+import { DomainError } from "./errors.js";
 import { type Db, openDatabase } from "./db/client.js";
 import { newId } from "./db/ids.js";
 import { DatabaseInUseError } from "./db/pglite-lock.js";
@@ -14,6 +18,9 @@ import { loadCatalog, readCatalog } from "./catalog/load.js";
 const USAGE = `Usage: npm run cli -- <command>
   orgs create <slug> [--name N]
   users create <email> --org <slug> --role ADMIN|MEMBER [--name N]
+  users role <email> --org <slug> --role ADMIN|MEMBER
+  users deactivate <email> --org <slug>     revokes their keys too
+  users reactivate <email> --org <slug>
   keys create --org <slug> [--user <email>] --role ADMIN|MEMBER [--name N]
   keys revoke <key id>
   keys list --org <slug>
@@ -26,6 +33,9 @@ class UsageError extends Error {}
 const COMMANDS = new Set([
   "orgs create",
   "users create",
+  "users role",
+  "users deactivate",
+  "users reactivate",
   "keys create",
   "keys revoke",
   "keys list",
@@ -44,6 +54,12 @@ async function org(db: Db, slug: string | undefined) {
   const found = await db.organization.findUnique({ where: { slug } });
   if (!found) throw new UsageError(`no organization with slug "${slug}"`);
   return found;
+}
+
+async function userByEmail(db: Db, o: { id: string; slug: string }, email: string) {
+  const u = await db.user.findFirst({ where: { organizationId: o.id, email: { equals: email, mode: "insensitive" } } });
+  if (!u) throw new UsageError(`no user ${email} in ${o.slug}`);
+  return u;
 }
 
 const parseOptions = (argv: string[]) =>
@@ -85,31 +101,37 @@ async function run(argv: string[]): Promise<void> {
       const o = await db.organization.create({ data: { id: newId("org"), slug: arg, name: values.name ?? arg } });
       console.log(`organization ${o.slug} (${o.id})`);
     } else if (command === "users create") {
-      if (!arg || !arg.includes("@")) throw new UsageError("users create <email>");
+      if (!arg) throw new UsageError("users create <email>");
       const o = await org(db, values.org);
-      const u = await db.user.create({
-        data: { id: newId("user"), organizationId: o.id, email: arg, name: values.name ?? null, role: role(values.role) },
-      });
+      const u = await createUser(db, cliAdministrator(o.id), { email: arg, name: values.name, role: role(values.role) });
       console.log(`user ${u.email} (${u.id}) in ${o.slug} as ${u.role}`);
+    } else if (command === "users role" || command === "users deactivate" || command === "users reactivate") {
+      if (!arg) throw new UsageError(`${command} <email>`);
+      const o = await org(db, values.org);
+      const { id } = await userByEmail(db, o, arg);
+      const admin = cliAdministrator(o.id);
+      const u =
+        command === "users role"
+          ? await updateUserRole(db, admin, { id, role: role(values.role) })
+          : command === "users deactivate"
+            ? await deactivateUser(db, admin, id)
+            : await reactivateUser(db, admin, id);
+      console.log(`user ${u.email} (${u.id}) in ${o.slug}: ${u.role}, ${u.deactivatedAt ? "deactivated" : "active"}`);
     } else if (command === "keys create") {
       const o = await org(db, values.org);
-      let userId: string | null = null;
-      if (values.user) {
-        const u = await db.user.findFirst({ where: { email: values.user, organizationId: o.id } });
-        if (!u) throw new UsageError(`no user ${values.user} in ${o.slug}`);
-        userId = u.id;
-      }
-      const { id, key } = await createApiKey(db, { organizationId: o.id, userId, role: role(values.role), name: values.name });
-      console.log(`API key ${id} for ${o.slug}${values.user ? ` (${values.user})` : ""}; it is shown only once:`);
+      const userId = values.user ? (await userByEmail(db, o, values.user)).id : null;
+      const { apiKey, key } = await createApiKey(db, cliAdministrator(o.id), { userId, role: role(values.role), name: values.name });
+      console.log(`API key ${apiKey.id} for ${o.slug}${values.user ? ` (${values.user})` : ""}; it is shown only once:`);
       console.log(key);
     } else if (command === "keys revoke") {
       if (!arg) throw new UsageError("keys revoke <key id>");
-      const { count } = await db.apiKey.updateMany({ where: { id: arg, revokedAt: null }, data: { revokedAt: new Date() } });
-      if (!count) throw new UsageError(`no active key ${arg}`);
+      const found = await db.apiKey.findUnique({ where: { id: arg }, select: { organizationId: true } });
+      if (!found) throw new UsageError(`no key ${arg}`);
+      await revokeApiKey(db, cliAdministrator(found.organizationId), arg);
       console.log(`revoked ${arg}`);
     } else if (command === "keys list") {
       const o = await org(db, values.org);
-      const keys = await db.apiKey.findMany({ where: { organizationId: o.id }, include: { user: true }, orderBy: { createdAt: "asc" } });
+      const keys = await db.apiKey.findMany({ where: apiKeysWhere(o.id, null), include: { user: true }, orderBy: { createdAt: "asc" } });
       for (const k of keys) {
         const status = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active";
         console.log(`${k.id}  ${k.prefix}…  ${k.role}  ${k.user?.email ?? "(organization)"}  ${status}`);
@@ -127,6 +149,11 @@ run(process.argv.slice(2)).catch((e) => {
     if (e.message) console.error(`error: ${e.message}\n`);
     console.error(USAGE);
     process.exit(2);
+  }
+  // the rules the API refuses with (a key above its user's role, the last ADMIN, a taken email)
+  if (e instanceof DomainError) {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
   }
   if (e instanceof DatabaseInUseError) {
     console.error(e.message);

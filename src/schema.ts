@@ -30,6 +30,14 @@ import "./modules/personal-configurations/mutations/updatePersonalConfiguration.
 import "./modules/personal-configurations/mutations/deletePersonalConfiguration.js";
 import "./modules/personal-configurations/mutations/testPersonalConfiguration.js";
 import "./modules/personal-configurations/subscriptions.js";
+import "./modules/administration/types.js";
+import "./modules/administration/queries.js";
+import "./modules/administration/mutations/createApiKey.js";
+import "./modules/administration/mutations/revokeApiKey.js";
+import "./modules/administration/mutations/createUser.js";
+import "./modules/administration/mutations/updateUserRole.js";
+import "./modules/administration/mutations/deactivateUser.js";
+import "./modules/administration/mutations/reactivateUser.js";
 import "./modules/nodes/queries.js";
 
 builder.queryType({ description: "What the viewer can read: connectors, the catalog, personal configurations, tools and any object by id" });

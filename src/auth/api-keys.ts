@@ -17,7 +17,12 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-export async function createApiKey(
+/**
+ * Writes a key row and returns the key, the one time it exists outside the caller's hands. No rules:
+ * the administration functions (src/administration/api-keys.ts) check them; bootstrap and tests
+ * write what they need.
+ */
+export async function insertApiKey(
   db: Db,
   input: { organizationId: string; userId?: string | null; role: Role; name?: string | null; key?: string },
 ): Promise<{ id: string; key: string }> {

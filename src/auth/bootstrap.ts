@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { newId } from "../db/ids.js";
-import { createApiKey } from "./api-keys.js";
+import { insertApiKey } from "./api-keys.js";
 
 export interface Bootstrapped {
   organizationSlug: string;
@@ -25,7 +25,7 @@ export async function bootstrap(prisma: PrismaClient, presetKey?: string): Promi
     const user = await tx.user.create({
       data: { id: newId("user"), organizationId: org.id, email: "admin@localhost", name: "Admin", role: "ADMIN" },
     });
-    const { key } = await createApiKey(tx, {
+    const { key } = await insertApiKey(tx, {
       organizationId: org.id,
       userId: user.id,
       role: "ADMIN",

@@ -25,6 +25,8 @@ export type AuthReason =
   | "UNKNOWN_ORGANIZATION"
   /** a valid token of a person the organization has no user for, and it does not create users */
   | "SIGN_UP_CLOSED"
+  /** the token's person is a user an ADMIN deactivated (deactivateUser): 401, as for a revoked key */
+  | "USER_DEACTIVATED"
   /** the token's email belongs to another user of the organization, signed in with another identity */
   | "EMAIL_IN_USE"
   /** the issuer's discovery document or JWKS could not be read: nothing is wrong with the token */

@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   evt: "ConnectorEvent",
   oauth: "OAuthAuthorization",
   call: "ToolCall",
+  audit: "AuditEvent",
 } as const;
 export type IdPrefix = keyof typeof ID_PREFIXES;
 

@@ -51,18 +51,23 @@ export class OpenStreams {
   }
 
   private async recheck(): Promise<void> {
-    const ids = [...new Set([...this.streams].map((s) => s.viewer.apiKeyId).filter((id): id is string => !!id))];
-    if (!ids.length) return;
+    const streams = [...this.streams];
+    const keyIds = [...new Set(streams.map((s) => s.viewer.apiKeyId).filter((id): id is string => !!id))];
+    // a signed-in user's streams (no key): their deactivation
+    const userIds = [...new Set(streams.filter((s) => !s.viewer.apiKeyId && s.viewer.userId).map((s) => s.viewer.userId!))];
     try {
-      const live = await this.services.db.apiKey.findMany({ where: { id: { in: ids }, revokedAt: null }, select: { id: true } });
-      const valid = new Set(live.map((k) => k.id));
-      const revoked = ids.filter((id) => !valid.has(id));
-      if (!revoked.length) return;
+      const [liveKeys, gone] = await Promise.all([
+        keyIds.length ? this.services.db.apiKey.findMany({ where: { id: { in: keyIds }, revokedAt: null }, select: { id: true } }) : [],
+        userIds.length ? this.services.db.user.findMany({ where: { id: { in: userIds }, deactivatedAt: { not: null } }, select: { id: true } }) : [],
+      ]);
+      const valid = new Set(liveKeys.map((k) => k.id));
+      const revoked = { apiKeyIds: keyIds.filter((id) => !valid.has(id)), userIds: gone.map((u) => u.id) };
+      if (!revoked.apiKeyIds.length && !revoked.userIds.length) return;
       // nor may the next request of such a key pass on what was resolved a moment ago
-      this.services.viewers?.forget({ apiKeyIds: revoked });
-      this.endWhere((v) => !!v.apiKeyId && revoked.includes(v.apiKeyId));
+      this.services.viewers?.forget(revoked);
+      this.endWhere((v) => (!!v.apiKeyId && revoked.apiKeyIds.includes(v.apiKeyId)) || (!v.apiKeyId && !!v.userId && revoked.userIds.includes(v.userId)));
     } catch (e) {
-      this.services.logger.warn({ err: e }, "could not recheck the API keys of open streams");
+      this.services.logger.warn({ err: e }, "could not recheck the credentials of open streams");
     }
   }
 

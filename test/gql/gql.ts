@@ -14,6 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreateApiKeySuccess { key apiKey { id name role prefix createdAt revokedAt user { id email } } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      __typename\n      ... on RevokeApiKeySuccess { apiKey { id revokedAt } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { id email name role deactivatedAt } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(input: { id: $id, role: $role }) {\n      __typename\n      ... on UpdateUserRoleSuccess { user { id role } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(input: { id: $id }) {\n      __typename\n      ... on DeactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(input: { id: $id }) {\n      __typename\n      ... on ReactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name role prefix revokedAt user { id } }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query Users($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      nodes { id email role deactivatedAt }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id action targetType targetId details createdAt actorApiKey { id } actorUser { id } }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query AdminNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on ApiKey { prefix role }\n      ... on User { email }\n      ... on AuditEvent { action }\n    }\n  }\n": typeof types.AdminNodesDocument,
+    "\n  query AdministrationMe { viewer { role user { id } organization { id } } }\n": typeof types.AdministrationMeDocument,
     "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": typeof types.ShippedCatalogDocument,
     "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": typeof types.CatalogPresetBySlugDocument,
     "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n": typeof types.MutationErrorFragmentDoc,
@@ -110,6 +121,17 @@ type Documents = {
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreateApiKeySuccess { key apiKey { id name role prefix createdAt revokedAt user { id email } } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      __typename\n      ... on RevokeApiKeySuccess { apiKey { id revokedAt } }\n      ... on Error { message }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { id email name role deactivatedAt } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(input: { id: $id, role: $role }) {\n      __typename\n      ... on UpdateUserRoleSuccess { user { id role } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(input: { id: $id }) {\n      __typename\n      ... on DeactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(input: { id: $id }) {\n      __typename\n      ... on ReactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name role prefix revokedAt user { id } }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query Users($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      nodes { id email role deactivatedAt }\n    }\n  }\n": types.UsersDocument,
+    "\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id action targetType targetId details createdAt actorApiKey { id } actorUser { id } }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query AdminNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on ApiKey { prefix role }\n      ... on User { email }\n      ... on AuditEvent { action }\n    }\n  }\n": types.AdminNodesDocument,
+    "\n  query AdministrationMe { viewer { role user { id } organization { id } } }\n": types.AdministrationMeDocument,
     "\n  query ShippedCatalog {\n    presets(first: 100) {\n      totalCount\n      edges { node { id slug name mcpUrl configSchema enabled tools { type requiresConfirmation } } }\n    }\n  }\n": types.ShippedCatalogDocument,
     "\n  query CatalogPresetBySlug($slug: String!) {\n    preset(slug: $slug) { id slug description tools { id name description type requiresConfirmation } }\n  }\n": types.CatalogPresetBySlugDocument,
     "\n  fragment MutationError on Error {\n    __typename\n    message\n    ... on ValidationError { fieldErrors { path message } }\n    ... on InvalidStateError { state }\n    ... on NotFoundError { id requestedId }\n  }\n": types.MutationErrorFragmentDoc,
@@ -220,6 +242,50 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreateApiKeySuccess { key apiKey { id name role prefix createdAt revokedAt user { id email } } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreateApiKeySuccess { key apiKey { id name role prefix createdAt revokedAt user { id email } } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      __typename\n      ... on RevokeApiKeySuccess { apiKey { id revokedAt } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(input: { id: $id }) {\n      __typename\n      ... on RevokeApiKeySuccess { apiKey { id revokedAt } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { id email name role deactivatedAt } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      __typename\n      ... on CreateUserSuccess { user { id email name role deactivatedAt } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(input: { id: $id, role: $role }) {\n      __typename\n      ... on UpdateUserRoleSuccess { user { id role } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserRole($id: ID!, $role: Role!) {\n    updateUserRole(input: { id: $id, role: $role }) {\n      __typename\n      ... on UpdateUserRoleSuccess { user { id role } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(input: { id: $id }) {\n      __typename\n      ... on DeactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(input: { id: $id }) {\n      __typename\n      ... on DeactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(input: { id: $id }) {\n      __typename\n      ... on ReactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(input: { id: $id }) {\n      __typename\n      ... on ReactivateUserSuccess { user { id deactivatedAt } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name role prefix revokedAt user { id } }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($first: Int, $after: String, $filter: ApiKeyFilter) {\n    apiKeys(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name role prefix revokedAt user { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      nodes { id email role deactivatedAt }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      totalCount\n      nodes { id email role deactivatedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id action targetType targetId details createdAt actorApiKey { id } actorUser { id } }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($first: Int, $after: String) {\n    auditEvents(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id action targetType targetId details createdAt actorApiKey { id } actorUser { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on ApiKey { prefix role }\n      ... on User { email }\n      ... on AuditEvent { action }\n    }\n  }\n"): (typeof documents)["\n  query AdminNodes($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on ApiKey { prefix role }\n      ... on User { email }\n      ... on AuditEvent { action }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdministrationMe { viewer { role user { id } organization { id } } }\n"): (typeof documents)["\n  query AdministrationMe { viewer { role user { id } organization { id } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { afterAll } from "vitest";
 import { type App, type AppOptions, buildApp, createServices } from "../../src/app.js";
-import { createApiKey } from "../../src/auth/api-keys.js";
+import { insertApiKey } from "../../src/auth/api-keys.js";
 import { type ConfigInput, defaultConfig } from "../../src/config.js";
 import { createEgress } from "../../src/egress/egress.js";
 import { generateKeySpec, parseKeyring } from "../../src/crypto/keyring.js";
@@ -132,6 +132,6 @@ export async function createActor(options: { organizationId?: string; role?: Rol
     await prisma.user.create({ data: { id, organizationId, email: `${id}@example.test`, name: `User ${id.slice(-6)}`, role } });
     userId = id;
   }
-  const { id: keyId, key } = await createApiKey(prisma, { organizationId, userId, role });
+  const { id: keyId, key } = await insertApiKey(prisma, { organizationId, userId, role });
   return { key, keyId, organizationId, userId, role };
 }

@@ -17,6 +17,11 @@ describe("the administration CLI", () => {
     });
     expect(await cli(env, "users", "create", "ann@acme.test", "--org", "acme", "--role", "MEMBER")).toMatchObject({ code: 0 });
 
+    // a key's role never exceeds its user's (issue 12): the CLI refuses as the API does
+    expect(await cli(env, "keys", "create", "--org", "acme", "--user", "ann@acme.test", "--role", "ADMIN")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("A key's role cannot exceed its user's"),
+    });
     const annKey = await cli(env, "keys", "create", "--org", "acme", "--user", "ann@acme.test", "--role", "MEMBER");
     expect(annKey.code).toBe(0);
     expect(lastLine(annKey.stdout)).toMatch(/^pb_[\w-]{40,}$/);

@@ -82,11 +82,15 @@ describe("node and nodes", async () => {
     expect(byId.data).toEqual({ connector: null, personalConfiguration: null });
   });
 
-  it("answers null for API key and OAuth ids, even the viewer's own", async () => {
+  it("answers null for OAuth ids, even the viewer's own; API keys are Nodes (who sees which: test/administration)", async () => {
     const { t, conn } = await oneOfEach();
     const flow = await pendingAuthorization(conn);
     const ids = [t.alice.keyId, t.orgKey.keyId, flow.id];
-    expect(ok(await server.as(t.alice.key).run(NodesByIds, { ids })).nodes).toEqual([null, null, null]);
+    expect(ok(await server.as(t.alice.key).run(NodesByIds, { ids })).nodes).toEqual([
+      { __typename: "ApiKey", id: t.alice.keyId },
+      { __typename: "ApiKey", id: t.orgKey.keyId },
+      null,
+    ]);
   });
 
   it("keeps the order of the ids and a null for each unknown one", async () => {

@@ -23,7 +23,8 @@ function roleOf(issuer: OidcIssuer, claims: JWTPayload): Role | null {
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 const asViewer = (u: { id: string; organizationId: string; role: Role }): Viewer => ({ apiKeyId: null, organizationId: u.organizationId, userId: u.id, role: u.role });
-const SELECT = { id: true, organizationId: true, role: true } as const;
+const SELECT = { id: true, organizationId: true, role: true, deactivatedAt: true } as const;
+const deactivated = () => authFailure("USER_DEACTIVATED", "Your user in this organization is deactivated: ask an admin");
 
 /**
  * The user a verified token signs in: found by issuer and subject in the organization the token
@@ -39,10 +40,20 @@ export async function signIn(db: Db, { issuer, claims }: VerifiedToken): Promise
   const role = roleOf(issuer, claims);
   const user = await db.user.findFirst({ where: { organization: { slug }, oidcIssuer: issuer.issuer, oidcSubject: subject }, select: SELECT });
   if (user) {
+    if (user.deactivatedAt) return deactivated();
     if (!role || role === user.role) return asViewer(user);
-    return asViewer(await db.user.update({ where: { id: user.id }, data: { role }, select: SELECT }));
+    return asViewer(await changeRole(db, user.id, role));
   }
   return firstSignIn(db, issuer, claims, { slug, subject, role });
+}
+
+/** The provider's role wins at sign-in; a demoted person's ADMIN keys become MEMBER keys with them. */
+async function changeRole(db: Db, userId: string, role: Role) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { role }, select: SELECT });
+    if (role === "MEMBER") await tx.apiKey.updateMany({ where: { userId, role: "ADMIN" }, data: { role: "MEMBER" } });
+    return user;
+  });
 }
 
 const unknownOrganization = () => authFailure("UNKNOWN_ORGANIZATION", "The token names no organization this identity provider signs in to");
@@ -59,6 +70,7 @@ async function firstSignIn(db: Db, issuer: OidcIssuer, claims: JWTPayload, who: 
   // a user an admin made (CLI, API) for this email is this person, unless the provider says the email is unverified
   const invited = await db.user.findFirst({ where: { organizationId: org.id, email: { equals: email, mode: "insensitive" } } });
   if (invited) {
+    if (invited.deactivatedAt) return deactivated();
     // a concurrent first sign-in of this very person made the row a moment ago
     if (invited.oidcIssuer === identity.oidcIssuer && invited.oidcSubject === identity.oidcSubject) {
       const same = await bySubject();

@@ -6,6 +6,7 @@ import {
   visibleConnectorsWhere,
   visiblePersonalConfigurationsWhere,
 } from "../../auth/visibility.js";
+import { visibleApiKeysWhere, visibleAuditEventsWhere, visibleUsersWhere } from "../../administration/visibility.js";
 import type { Db } from "../../db/client.js";
 import { idPrefix } from "../../db/ids.js";
 
@@ -19,7 +20,11 @@ export async function loadNode(db: Db, viewer: Viewer, id: string): Promise<unkn
     case "org":
       return id === viewer.organizationId ? brand("Organization", await db.organization.findUnique({ where: { id } })) : null;
     case "user":
-      return brand("User", await db.user.findFirst({ where: { id, organizationId: viewer.organizationId } }));
+      return brand("User", await db.user.findFirst({ where: { AND: [{ id }, visibleUsersWhere(viewer)] } }));
+    case "key":
+      return brand("ApiKey", await db.apiKey.findFirst({ where: { AND: [{ id }, visibleApiKeysWhere(viewer)] } }));
+    case "audit":
+      return brand("AuditEvent", await db.auditEvent.findFirst({ where: { AND: [{ id }, visibleAuditEventsWhere(viewer)] } }));
     case "pset":
       return brand("Preset", await db.preset.findUnique({ where: { id } }));
     case "conn":

@@ -17,5 +17,11 @@ export const UserType = builder.prismaNode("User", {
     email: t.exposeString("email", { description: "their email address" }),
     name: t.exposeString("name", { nullable: true, description: "their display name; null when unknown" }),
     role: t.expose("role", { type: RoleEnum, description: "what they may do in the organization" }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "when an admin (or their first sign-in) added them" }),
+    deactivatedAt: t.expose("deactivatedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "when an ADMIN deactivated them (deactivateUser): they cannot sign in and their keys are revoked; null while active",
+    }),
   }),
 });
