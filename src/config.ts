@@ -34,6 +34,20 @@ export interface GatewayConfig {
   sessionIdleMs: number;
 }
 
+/** How webhooks are sent (src/webhooks). */
+export interface WebhookConfig {
+  /** WEBHOOK_TIMEOUT: the most one delivery attempt may take, answer included */
+  timeoutMs: number;
+  /** WEBHOOK_MAX_ATTEMPTS: attempts before a delivery is EXHAUSTED */
+  maxAttempts: number;
+  /** WEBHOOK_BACKOFF_BASE: the wait after the first failure; it doubles after each one, with jitter */
+  backoffBaseMs: number;
+  /** the longest wait between two attempts */
+  backoffMaxMs: number;
+  /** WEBHOOK_POLL_INTERVAL: how often the queue is looked at for due deliveries (new ones wake it at once on this instance) */
+  pollIntervalMs: number;
+}
+
 /** The server's configuration as services see it: built once from the environment by the composition root. */
 export interface ServerConfig {
   /** the URL people and providers reach this server at; otherwise each request's own origin */
@@ -46,6 +60,7 @@ export interface ServerConfig {
   introspection: boolean;
   upstream: UpstreamConfig;
   gateway: GatewayConfig;
+  webhooks: WebhookConfig;
   /** sign-in with identity providers' tokens (OIDC_ISSUERS) */
   oidc: OidcConfig;
 }
@@ -67,10 +82,19 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
   sessionIdleMs: 30 * 60_000,
 };
 
+export const DEFAULT_WEBHOOKS: WebhookConfig = {
+  timeoutMs: 10_000,
+  maxAttempts: 8,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 3_600_000,
+  pollIntervalMs: 1_000,
+};
+
 /** What a composition root gives: the parts it sets, each section's defaults for the rest. */
-export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "oidc">> & {
+export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "webhooks" | "oidc">> & {
   upstream?: Partial<UpstreamConfig>;
   gateway?: Partial<GatewayConfig>;
+  webhooks?: Partial<WebhookConfig>;
   oidc?: Partial<OidcConfig>;
 };
 
@@ -81,5 +105,6 @@ export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   ...given,
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
   gateway: { ...DEFAULT_GATEWAY, ...given.gateway },
+  webhooks: { ...DEFAULT_WEBHOOKS, ...given.webhooks },
   oidc: { ...DEFAULT_OIDC, ...given.oidc },
 });

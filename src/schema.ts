@@ -30,6 +30,13 @@ import "./modules/personal-configurations/mutations/updatePersonalConfiguration.
 import "./modules/personal-configurations/mutations/deletePersonalConfiguration.js";
 import "./modules/personal-configurations/mutations/testPersonalConfiguration.js";
 import "./modules/personal-configurations/subscriptions.js";
+import "./modules/webhooks/types.js";
+import "./modules/webhooks/queries.js";
+import "./modules/webhooks/mutations/createWebhook.js";
+import "./modules/webhooks/mutations/updateWebhook.js";
+import "./modules/webhooks/mutations/deleteWebhook.js";
+import "./modules/webhooks/mutations/rotateWebhookSecret.js";
+import "./modules/webhooks/mutations/sendTestWebhookEvent.js";
 import "./modules/nodes/queries.js";
 
 builder.queryType({});

@@ -2,6 +2,7 @@ import type { Tx } from "../db/client.js";
 import { newId } from "../db/ids.js";
 import type { Connector, ConnectorEvent } from "../generated/prisma/client.js";
 import type { ConnectorEventKind, ConnectorState } from "../generated/prisma/enums.js";
+import { enqueueWebhookDeliveries } from "./webhook-queue.js";
 
 /** What a discovery changed in a connector's tools, by name: the event's toolChanges. */
 export interface ToolChanges {
@@ -22,8 +23,8 @@ export function eventKind(before: ConnectorState, after: ConnectorState, toolsCh
   return toolsChanged ? "TOOLS_CHANGED" : "UPDATED";
 }
 
-/** An event row: the audit trail entry and the outbox of subscriptions. */
-export function writeEvent(
+/** An event row: the audit trail entry and the outbox of subscriptions, with its webhook deliveries. */
+export async function writeEvent(
   tx: Tx,
   c: Pick<Connector, "id" | "organizationId" | "scope" | "createdById" | "ownerApiKeyId" | "state" | "version">,
   kind: ConnectorEventKind,
@@ -31,7 +32,7 @@ export function writeEvent(
   actorId: string | null,
   toolChanges?: ToolChanges | null,
 ): Promise<ConnectorEvent> {
-  return tx.connectorEvent.create({
+  const event = await tx.connectorEvent.create({
     data: {
       id: newId("evt"),
       connectorId: c.id,
@@ -47,4 +48,6 @@ export function writeEvent(
       ...(toolChanges ? { toolChanges: { ...toolChanges } } : {}),
     },
   });
+  await enqueueWebhookDeliveries(tx, event);
+  return event;
 }

@@ -12,6 +12,8 @@ export const ID_PREFIXES = {
   evt: "ConnectorEvent",
   oauth: "OAuthAuthorization",
   call: "ToolCall",
+  hook: "Webhook",
+  whd: "WebhookDelivery",
 } as const;
 export type IdPrefix = keyof typeof ID_PREFIXES;
 

@@ -566,6 +566,8 @@ export type GatewayNodeQuery = { node:
     | { id: string }
     | { toolName: string, outcome: ToolCallOutcome, id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type EgressConnectConnectorMutationVariables = Exact<{
@@ -779,6 +781,8 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Tool', name: string, id: string }
     | { __typename: 'ToolCall', id: string }
     | { __typename: 'User', email: string, id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type NodesByIdsQueryVariables = Exact<{
@@ -795,6 +799,8 @@ export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'Tool', id: string }
     | { __typename: 'ToolCall', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null> };
 
 export type ByIdFieldsQueryVariables = Exact<{
@@ -890,6 +896,8 @@ export type VisibilityNodesQuery = { nodes: Array<
     | { __typename: 'Tool', id: string }
     | { __typename: 'ToolCall', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null> };
 
 export type VisibilityNodeQueryVariables = Exact<{
@@ -906,6 +914,8 @@ export type VisibilityNodeQuery = { node:
     | { __typename: 'Tool', id: string }
     | { __typename: 'ToolCall', id: string }
     | { __typename: 'User', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    | null };
 
 export type VisibilityWithStatusQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1028,6 +1038,8 @@ export type TenantDataQueryVariables = Exact<{
 
 
 export type TenantDataQuery = { viewer: { organization: { slug: string } }, connectors: { totalCount: number, edges: Array<{ node: { id: string, scope: ConnectorScope } }> }, connector: { id: string } | null, node:
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -8,7 +8,7 @@ builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: "Any object by its id (conn_…, pset_…, pconf_…, tool_…, org_…, user_…, evt_…, call_…); null when unknown",
+    description: "Any object by its id (conn_…, pset_…, pconf_…, tool_…, org_…, user_…, evt_…, call_…, hook_…, whd_…); null when unknown",
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => loadNode(ctx.services.db, ctx.viewer, String(args.id)) as never,
   }),
