@@ -41,7 +41,8 @@ export async function deliverDue(services: Services, schema: GraphQLSchema, o: {
       log: { webhookDeliveryId: d.id },
       claim: () =>
         db.webhookDelivery
-          .updateMany({ where: { id: d.id, status: { in: OPEN }, ...freeAt("leaseUntil", now) }, data: { leaseUntil: until } })
+          // due still: another instance may have failed it meanwhile, and its backoff holds
+          .updateMany({ where: { id: d.id, status: { in: OPEN }, nextAttemptAt: { lte: now }, ...freeAt("leaseUntil", now) }, data: { leaseUntil: until } })
           .then((r) => r.count === 1),
       run: () => attemptDelivery(services, schema, d.id, until),
     })),

@@ -25,3 +25,18 @@ describe("the delivery queue is durable", () => {
     expect(receiver.received[0].json).toMatchObject({ data: { connectorEvents: { kind: "UPDATED", connector: { name: "Before the restart" } } } });
   });
 });
+
+describe("several instances on one database", () => {
+  it("attempt each delivery once: the lease keeps it to one of them", async () => {
+    const servers = await Promise.all([0, 1, 2].map(() => startServer({ app: { config: { webhooks: FAST } } })));
+    const { organizationId, alice } = await team();
+    const receiver = await startReceiver();
+    const { webhook } = await registered(servers[0], alice, { url: receiver.url });
+    const connectors = await Promise.all([0, 1, 2, 3, 4, 5].map(() => connector(organizationId)));
+    await Promise.all(connectors.map((c, i) => rename(servers[i % 3], alice, c.id, `Renamed ${i}`)));
+    const all = await settled(servers[1], alice, webhook.id, connectors.length);
+    expect(all.every((d) => d.status === "DELIVERED" && d.attempts === 1)).toBe(true);
+    const ids = receiver.received.map((r) => r.headers["webhook-id"]);
+    expect(ids.sort()).toEqual(all.map((d) => d.id).sort());
+  });
+});
