@@ -4,10 +4,10 @@ import { ok } from "../helpers/graphql.js";
 import { startServer } from "../helpers/server.js";
 import { RotateWebhookSecret, SendTestWebhookEvent, Webhooks } from "./documents.js";
 import { startReceiver } from "./receiver.js";
-import { deliveries, FAST, registered, rename, settled, verifies } from "./setup.js";
+import { deliveries, FAST, readmeVerify, registered, rename, settled, verifies } from "./setup.js";
 
 describe("webhook deliveries", async () => {
-  const server = await startServer({ app: { config: { webhooks: FAST } } });
+  const server = await startServer({ app: { config: { webhooks: FAST }, webhooks: { enabled: true } } });
 
   it("delivers each event as the document's result, signed with the secret shown once", async () => {
     const { organizationId, alice } = await team();
@@ -34,6 +34,11 @@ describe("webhook deliveries", async () => {
     expect(verifies(other.secret, r)).toBe(false);
     // a body changed on the way no longer verifies
     expect(verifies(secret, { ...r, body: r.body.replace("Renamed", "Changed") })).toBe(false);
+    // the README's snippet agrees, and refuses a replay outside its window
+    const verify = readmeVerify();
+    expect(verify(secret, r.headers, r.body)).toBe(true);
+    expect(verify(other.secret, r.headers, r.body)).toBe(false);
+    expect(verify(secret, r.headers, r.body, -1)).toBe(false);
 
     // the next delivery is signed with the new secret
     await rename(server, alice, c.id, "Again");

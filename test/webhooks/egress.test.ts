@@ -8,7 +8,7 @@ import { EVENT_DOCUMENT, FAST, registered, rename, settled } from "./setup.js";
 
 describe("webhook targets go through the egress policy", async () => {
   // nothing is allowlisted: loopback and private addresses are refused
-  const server = await startServer({ app: { config: { webhooks: { ...FAST, maxAttempts: 2 }, upstream: { egressAllowlist: "" } } } });
+  const server = await startServer({ app: { config: { webhooks: { ...FAST, maxAttempts: 2 }, upstream: { egressAllowlist: "" } }, webhooks: { enabled: true } } });
 
   it("refuses plain http to loopback at registration when it is not allowlisted", async () => {
     const { alice } = await team();

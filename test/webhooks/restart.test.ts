@@ -17,7 +17,7 @@ describe("the delivery queue is durable", () => {
     expect(queued).toMatchObject({ status: "PENDING", attempts: 0 });
     await first.stop();
 
-    const second = await startServer({ app: { config: { webhooks: FAST } } });
+    const second = await startServer({ app: { config: { webhooks: FAST }, webhooks: { enabled: true } } });
     const [d] = await settled(second, alice, webhook.id, 1);
     expect(d).toMatchObject({ id: queued.id, status: "DELIVERED", attempts: 1 });
     expect(receiver.received).toHaveLength(1);
@@ -28,7 +28,7 @@ describe("the delivery queue is durable", () => {
 
 describe("several instances on one database", () => {
   it("attempt each delivery once: the lease keeps it to one of them", async () => {
-    const servers = await Promise.all([0, 1, 2].map(() => startServer({ app: { config: { webhooks: FAST } } })));
+    const servers = await Promise.all([0, 1, 2].map(() => startServer({ app: { config: { webhooks: FAST }, webhooks: { enabled: true } } })));
     const { organizationId, alice } = await team();
     const receiver = await startReceiver();
     const { webhook } = await registered(servers[0], alice, { url: receiver.url });

@@ -1,4 +1,7 @@
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../src/paths.js";
 import { expect, vi } from "vitest";
 import { type Actor, type TestServer } from "../helpers/server.js";
 import { ok } from "../helpers/graphql.js";
@@ -50,4 +53,15 @@ export function verifies(secret: string, r: Received): boolean {
   const signed = `${r.headers["webhook-id"]}.${r.headers["webhook-timestamp"]}.${r.body}`;
   const expected = `v1,${createHmac("sha256", key).update(signed).digest("base64")}`;
   return String(r.headers["webhook-signature"]).split(" ").includes(expected);
+}
+
+type Verify = (secret: string, headers: Record<string, unknown>, rawBody: string, toleranceSeconds?: number) => boolean;
+
+/** The README's verification snippet, as a receiver would paste it (its import line given as arguments). */
+export function readmeVerify(): Verify {
+  const readme = readFileSync(join(PROJECT_ROOT, "README.md"), "utf8");
+  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes("function verify("));
+  if (!block) throw new Error("the README has no verification snippet");
+  const body = block.replace(/^import .*$/m, "");
+  return new Function("createHmac", "timingSafeEqual", `${body}\nreturn verify;`)(createHmac, timingSafeEqual) as Verify;
 }

@@ -10,7 +10,7 @@ import { deliveries, FAST, registered, rename, settled } from "./setup.js";
 const ALL = "subscription { connectorEvents { connectorId kind connector { id scope } } }";
 
 describe("what a webhook sees: its registering principal's connectors", async () => {
-  const server = await startServer({ app: { config: { webhooks: FAST } } });
+  const server = await startServer({ app: { config: { webhooks: FAST }, webhooks: { enabled: true } } });
 
   it("delivers TEAM connectors and the principal's own PERSONAL ones, never another person's", async () => {
     const { organizationId, alice, bob } = await team();
