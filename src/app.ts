@@ -30,6 +30,8 @@ import { assembleServices, type BaseServices, type Services } from "./services.j
 import { ConnectionLimiter } from "./transports/connection-limiter.js";
 import { attachGraphQLWs } from "./transports/graphql-ws.js";
 import { useSse } from "./transports/sse.js";
+import { schema } from "./schema.js";
+import { createWebhookWorker } from "./webhooks/worker.js";
 import { createYogaServer } from "./yoga.js";
 
 export interface AppOptions {
@@ -43,6 +45,8 @@ export interface AppOptions {
   health?: { enabled?: boolean; intervalMs?: number };
   /** the tool discovery of connectors with syncEnabled: on by default, every SYNC_INTERVAL */
   sync?: { enabled?: boolean; intervalMs?: number };
+  /** the webhook delivery worker: on by default, polling every WEBHOOK_POLL_INTERVAL */
+  webhooks?: { enabled?: boolean };
 }
 
 export interface App {
@@ -113,6 +117,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     { on: options.refresh?.enabled !== false, scheduler: createRefreshScheduler(services, { intervalMs: options.refresh?.intervalMs ?? 60_000 }) },
     { on: options.health?.enabled !== false, scheduler: createHealthChecker(services, { intervalMs: options.health?.intervalMs ?? healthIntervalMs }) },
     { on: options.sync?.enabled !== false, scheduler: createToolSync(services, { intervalMs: options.sync?.intervalMs ?? syncIntervalMs }) },
+    { on: options.webhooks?.enabled !== false, scheduler: createWebhookWorker(services, schema) },
   ];
   const gateway = createGateway(services, { streams });
   const routes: Record<string, Route> = {
@@ -191,7 +196,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await Promise.all([
-      // a pass in flight (refresh, health check, sync) finishes, like a request
+      // a pass in flight (refresh, health check, sync, webhook deliveries) finishes, like a request
       ...schedulers.map(({ scheduler }) => scheduler.stop()),
       requests.idle(drainMs),
       ws.drain(drainMs),

@@ -46,6 +46,20 @@ export interface TracingConfig {
   serviceName: string;
 }
 
+/** How webhooks are sent (src/webhooks). */
+export interface WebhookConfig {
+  /** WEBHOOK_TIMEOUT: the most one delivery attempt may take, answer included */
+  timeoutMs: number;
+  /** WEBHOOK_MAX_ATTEMPTS: attempts before a delivery is EXHAUSTED */
+  maxAttempts: number;
+  /** WEBHOOK_BACKOFF_BASE: the wait after the first failure; it doubles after each one, with jitter */
+  backoffBaseMs: number;
+  /** the longest wait between two attempts */
+  backoffMaxMs: number;
+  /** WEBHOOK_POLL_INTERVAL: how often the queue is looked at for due deliveries (new ones wake it at once on this instance) */
+  pollIntervalMs: number;
+}
+
 /** The server's configuration as services see it: built once from the environment by the composition root. */
 export interface ServerConfig {
   /** the URL people and providers reach this server at; otherwise each request's own origin */
@@ -63,6 +77,7 @@ export interface ServerConfig {
   tracing: TracingConfig;
   upstream: UpstreamConfig;
   gateway: GatewayConfig;
+  webhooks: WebhookConfig;
   /** sign-in with identity providers' tokens (OIDC_ISSUERS) */
   oidc: OidcConfig;
   /** how long a resolved API key or sign-in token is trusted without the database (src/auth/viewer-cache.ts) */
@@ -89,11 +104,20 @@ export const DEFAULT_GATEWAY: GatewayConfig = {
   maxSessionsPerKey: 100,
 };
 
+export const DEFAULT_WEBHOOKS: WebhookConfig = {
+  timeoutMs: 10_000,
+  maxAttempts: 8,
+  backoffBaseMs: 5_000,
+  backoffMaxMs: 3_600_000,
+  pollIntervalMs: 1_000,
+};
+
 /** What a composition root gives: the parts it sets, each section's defaults for the rest. */
-export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "oidc" | "tracing">> & {
+export type ConfigInput = Partial<Omit<ServerConfig, "upstream" | "gateway" | "webhooks" | "oidc" | "tracing">> & {
   tracing?: Partial<TracingConfig>;
   upstream?: Partial<UpstreamConfig>;
   gateway?: Partial<GatewayConfig>;
+  webhooks?: Partial<WebhookConfig>;
   oidc?: Partial<OidcConfig>;
 };
 
@@ -108,5 +132,6 @@ export const defaultConfig = (given: ConfigInput = {}): ServerConfig => ({
   tracing: { serviceName: "plugboard", ...given.tracing },
   upstream: { ...DEFAULT_UPSTREAM, ...given.upstream },
   gateway: { ...DEFAULT_GATEWAY, ...given.gateway },
+  webhooks: { ...DEFAULT_WEBHOOKS, ...given.webhooks },
   oidc: { ...DEFAULT_OIDC, ...given.oidc },
 });

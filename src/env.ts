@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseOidcIssuers } from "./auth/oidc/config.js";
 import { parseHoldNewTools } from "./connectors/tool-sync.js";
-import { DEFAULT_GATEWAY, DEFAULT_UPSTREAM } from "./config.js";
+import { DEFAULT_GATEWAY, DEFAULT_UPSTREAM, DEFAULT_WEBHOOKS } from "./config.js";
 import { parseDuration } from "./durations.js";
 import { DEFAULT_COST_LIMIT } from "./http/cost-limit.js";
 import { parseAllowlist } from "./egress/allowlist.js";
@@ -113,6 +113,14 @@ const schema = z.object({
   /** tool calls one API key may have in flight at once (per server instance) */
   MCP_MAX_CONCURRENT_CALLS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_GATEWAY.maxConcurrentCalls),
   MCP_MAX_SESSIONS: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_GATEWAY.maxSessionsPerKey),
+  /** the most one webhook delivery attempt may take */
+  WEBHOOK_TIMEOUT: parsed((v) => parseDuration("WEBHOOK_TIMEOUT", v, DEFAULT_WEBHOOKS.timeoutMs, { min: 100, max: 300_000 })),
+  /** attempts of one delivery before it is EXHAUSTED */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_WEBHOOKS.maxAttempts),
+  /** the wait after a delivery's first failure, doubled after each one (with jitter) up to an hour */
+  WEBHOOK_BACKOFF_BASE: parsed((v) => parseDuration("WEBHOOK_BACKOFF_BASE", v, DEFAULT_WEBHOOKS.backoffBaseMs, { min: 1, max: 3_600_000 })),
+  /** how often the delivery queue is looked at (deliveries made on this instance wake it at once) */
+  WEBHOOK_POLL_INTERVAL: parsed((v) => parseDuration("WEBHOOK_POLL_INTERVAL", v, DEFAULT_WEBHOOKS.pollIntervalMs, { min: 10, max: 600_000 })),
 });
 
 export type Env = z.infer<typeof schema>;

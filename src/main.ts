@@ -73,6 +73,12 @@ async function main() {
         maxResponseBytes: env.MCP_MAX_RESPONSE,
       },
       gateway: { maxRequestBytes: env.MCP_MAX_REQUEST, maxConcurrentCalls: env.MCP_MAX_CONCURRENT_CALLS, maxSessionsPerKey: env.MCP_MAX_SESSIONS },
+      webhooks: {
+        timeoutMs: env.WEBHOOK_TIMEOUT,
+        maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+        backoffBaseMs: env.WEBHOOK_BACKOFF_BASE,
+        pollIntervalMs: env.WEBHOOK_POLL_INTERVAL,
+      },
     }),
   });
   const app = buildApp(services);

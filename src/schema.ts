@@ -38,6 +38,13 @@ import "./modules/administration/mutations/createUser.js";
 import "./modules/administration/mutations/updateUserRole.js";
 import "./modules/administration/mutations/deactivateUser.js";
 import "./modules/administration/mutations/reactivateUser.js";
+import "./modules/webhooks/types.js";
+import "./modules/webhooks/queries.js";
+import "./modules/webhooks/mutations/createWebhook.js";
+import "./modules/webhooks/mutations/updateWebhook.js";
+import "./modules/webhooks/mutations/deleteWebhook.js";
+import "./modules/webhooks/mutations/rotateWebhookSecret.js";
+import "./modules/webhooks/mutations/sendTestWebhookEvent.js";
 import "./modules/nodes/queries.js";
 
 builder.queryType({ description: "What the viewer can read: connectors, the catalog, personal configurations, tools and any object by id" });

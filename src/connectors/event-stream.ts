@@ -160,3 +160,14 @@ async function eventSeq({ db }: Services, viewer: Viewer, id: string): Promise<b
   if (!row) throw new NotFoundError(id, "event");
   return row.seq;
 }
+
+/**
+ * Whether connectorEvents with these arguments would deliver `row` to the viewer: the live path's
+ * rules, for one event at a time (webhooks). The connector is loaded only when the filter needs it.
+ */
+export async function eventMatchesStream({ db }: Pick<Services, "db">, o: Omit<EventStreamOptions, "after">, row: ConnectorEvent): Promise<boolean> {
+  if (!canSee(o.viewer, row) || (o.connectorId && row.connectorId !== o.connectorId) || !matchesEvent(row, o.filter)) return false;
+  if (!needsConnector(o.filter)) return true;
+  const c = await db.connector.findUnique({ where: { id: row.connectorId } });
+  return !c || matchesConnectorFilter(c, connectorOnly(o.filter));
+}

@@ -2,6 +2,7 @@ import type { Tx } from "../db/client.js";
 import { newId } from "../db/ids.js";
 import type { Connector, ConnectorEvent } from "../generated/prisma/client.js";
 import type { ConnectorEventKind, ConnectorState } from "../generated/prisma/enums.js";
+import { enqueueWebhookDeliveries } from "./webhook-queue.js";
 
 /** What a discovery changed in a connector's tools, by name: the event's toolChanges. */
 export interface ToolChanges {
@@ -29,6 +30,7 @@ export function eventKind(before: ConnectorState, after: ConnectorState, toolsCh
  * by every resume. So the organization's row is locked first (FOR NO KEY UPDATE: rows that only
  * reference the organization are not held up) and the seq is drawn once this transaction is the
  * only event writer of its organization; the next one waits for this commit and draws a higher one.
+ * The webhook deliveries the event calls for are queued in the same transaction.
  */
 export async function writeEvent(
   tx: Tx,
@@ -39,7 +41,7 @@ export async function writeEvent(
   toolChanges?: ToolChanges | null,
 ): Promise<ConnectorEvent> {
   await tx.$executeRaw`SELECT 1 FROM "Organization" WHERE "id" = ${c.organizationId} FOR NO KEY UPDATE`;
-  return tx.connectorEvent.create({
+  const event = await tx.connectorEvent.create({
     data: {
       id: newId("evt"),
       connectorId: c.id,
@@ -55,4 +57,6 @@ export async function writeEvent(
       ...(toolChanges ? { toolChanges: { ...toolChanges } } : {}),
     },
   });
+  await enqueueWebhookDeliveries(tx, event);
+  return event;
 }

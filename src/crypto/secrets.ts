@@ -9,7 +9,8 @@ export type SecretColumn =
   | "Connector.credentialsEnc"
   | "Connector.clientSecretEnc"
   | "PersonalConfiguration.credentialsEnc"
-  | "OAuthAuthorization.codeVerifierEnc";
+  | "OAuthAuthorization.codeVerifierEnc"
+  | "Webhook.secretEnc";
 
 export interface Secrets {
   readonly keyring: Keyring;
@@ -55,6 +56,9 @@ async function* storedSecrets(db: Db): AsyncGenerator<StoredSecret> {
   }
   for (const a of await db.oAuthAuthorization.findMany({ select: { id: true, codeVerifierEnc: true } })) {
     yield { column: "OAuthAuthorization.codeVerifierEnc", id: a.id, value: a.codeVerifierEnc };
+  }
+  for (const w of await db.webhook.findMany({ select: { id: true, secretEnc: true } })) {
+    yield { column: "Webhook.secretEnc", id: w.id, value: w.secretEnc };
   }
 }
 

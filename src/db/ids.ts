@@ -13,6 +13,8 @@ export const ID_PREFIXES = {
   oauth: "OAuthAuthorization",
   call: "ToolCall",
   audit: "AuditEvent",
+  hook: "Webhook",
+  whd: "WebhookDelivery",
 } as const;
 export type IdPrefix = keyof typeof ID_PREFIXES;
 

@@ -60,3 +60,14 @@ export function judge(address: string, hostname: string | undefined, allowlist: 
   if (allowlist.cidrs.some((c) => cidrContains(c, ip) || cidrContains(c, parsed))) return { allowed: true };
   return { allowed: false, reason: `${address} is ${why}` };
 }
+
+/**
+ * Whether a URL's host is one the allowlist names: a listed host name, or an IP literal in a listed
+ * range. Webhooks accept plain http only for such hosts (a loopback receiver in development).
+ */
+export function isAllowlistedHost(hostname: string, allowlist: Allowlist): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (allowlist.hosts.includes(host)) return true;
+  const ip = parseIp(host);
+  return ip !== null && allowlist.cidrs.some((c) => cidrContains(c, ip) || cidrContains(c, unmapped(ip)));
+}

@@ -119,6 +119,14 @@ type Documents = {
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": typeof types.TenantDataDocument,
     "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": typeof types.MeDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreateWebhookSuccess {\n        secret\n        webhook { id url document variables description enabled }\n      }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($input: UpdateWebhookInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on UpdateWebhookSuccess { webhook { id url document enabled description } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($input: DeleteWebhookInput!) {\n    deleteWebhook(input: $input) {\n      __typename\n      ... on DeleteWebhookSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      __typename\n      ... on RotateWebhookSecretSuccess { secret webhook { id } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhookEvent($input: SendTestWebhookEventInput!) {\n    sendTestWebhookEvent(input: $input) {\n      __typename\n      ... on SendTestWebhookEventSuccess { delivery { id test status } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SendTestWebhookEventDocument,
+    "\n  query Webhooks($first: Int, $after: String) {\n    webhooks(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id url description enabled }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: [WebhookDeliveryStatus!]) {\n    node(id: $id) {\n      ... on Webhook {\n        deliveries(first: $first, after: $after, filter: { status: $status }) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes {\n            id\n            eventId\n            connectorId\n            test\n            status\n            attempts\n            lastStatusCode\n            lastError\n            nextAttemptAt\n            deliveredAt\n            createdAt\n            attemptHistory { statusCode error }\n            webhook { id }\n          }\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation WebhookRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": typeof types.WebhookRenameDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      __typename\n      ... on CreateApiKeySuccess { key apiKey { id name role prefix createdAt revokedAt user { id email } } }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -226,6 +234,14 @@ const documents: Documents = {
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": types.TenantDataDocument,
     "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": types.MeDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreateWebhookSuccess {\n        secret\n        webhook { id url document variables description enabled }\n      }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($input: UpdateWebhookInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on UpdateWebhookSuccess { webhook { id url document enabled description } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($input: DeleteWebhookInput!) {\n    deleteWebhook(input: $input) {\n      __typename\n      ... on DeleteWebhookSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      __typename\n      ... on RotateWebhookSecretSuccess { secret webhook { id } }\n      ... on Error { message }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhookEvent($input: SendTestWebhookEventInput!) {\n    sendTestWebhookEvent(input: $input) {\n      __typename\n      ... on SendTestWebhookEventSuccess { delivery { id test status } }\n      ... on Error { message }\n    }\n  }\n": types.SendTestWebhookEventDocument,
+    "\n  query Webhooks($first: Int, $after: String) {\n    webhooks(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id url description enabled }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: [WebhookDeliveryStatus!]) {\n    node(id: $id) {\n      ... on Webhook {\n        deliveries(first: $first, after: $after, filter: { status: $status }) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes {\n            id\n            eventId\n            connectorId\n            test\n            status\n            attempts\n            lastStatusCode\n            lastError\n            nextAttemptAt\n            deliveredAt\n            createdAt\n            attemptHistory { statusCode error }\n            webhook { id }\n          }\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation WebhookRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on Error { message }\n    }\n  }\n": types.WebhookRenameDocument,
 };
 
 /**
@@ -662,6 +678,38 @@ export function graphql(source: "\n  query Me {\n    viewer { role user { id } o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreateWebhookSuccess {\n        secret\n        webhook { id url document variables description enabled }\n      }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreateWebhookSuccess {\n        secret\n        webhook { id url document variables description enabled }\n      }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($input: UpdateWebhookInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on UpdateWebhookSuccess { webhook { id url document enabled description } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($input: UpdateWebhookInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on UpdateWebhookSuccess { webhook { id url document enabled description } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($input: DeleteWebhookInput!) {\n    deleteWebhook(input: $input) {\n      __typename\n      ... on DeleteWebhookSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($input: DeleteWebhookInput!) {\n    deleteWebhook(input: $input) {\n      __typename\n      ... on DeleteWebhookSuccess { deletedId }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      __typename\n      ... on RotateWebhookSecretSuccess { secret webhook { id } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($input: RotateWebhookSecretInput!) {\n    rotateWebhookSecret(input: $input) {\n      __typename\n      ... on RotateWebhookSecretSuccess { secret webhook { id } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhookEvent($input: SendTestWebhookEventInput!) {\n    sendTestWebhookEvent(input: $input) {\n      __typename\n      ... on SendTestWebhookEventSuccess { delivery { id test status } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhookEvent($input: SendTestWebhookEventInput!) {\n    sendTestWebhookEvent(input: $input) {\n      __typename\n      ... on SendTestWebhookEventSuccess { delivery { id test status } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks($first: Int, $after: String) {\n    webhooks(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id url description enabled }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks($first: Int, $after: String) {\n    webhooks(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id url description enabled }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: [WebhookDeliveryStatus!]) {\n    node(id: $id) {\n      ... on Webhook {\n        deliveries(first: $first, after: $after, filter: { status: $status }) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes {\n            id\n            eventId\n            connectorId\n            test\n            status\n            attempts\n            lastStatusCode\n            lastError\n            nextAttemptAt\n            deliveredAt\n            createdAt\n            attemptHistory { statusCode error }\n            webhook { id }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int, $after: String, $status: [WebhookDeliveryStatus!]) {\n    node(id: $id) {\n      ... on Webhook {\n        deliveries(first: $first, after: $after, filter: { status: $status }) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          nodes {\n            id\n            eventId\n            connectorId\n            test\n            status\n            attempts\n            lastStatusCode\n            lastError\n            nextAttemptAt\n            deliveredAt\n            createdAt\n            attemptHistory { statusCode error }\n            webhook { id }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on Error { message }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -95,8 +95,15 @@ export async function startServer(
     config: serverConfig,
   });
   // the periodic health checks and tool sync run only where a test asks for them: elsewhere they
-  // would change connectors under the test's feet
-  const app = buildApp(services, { drainTimeoutMs: 2_000, health: { enabled: false }, sync: { enabled: false }, ...appOptions });
+  // would change connectors under the test's feet; the webhook worker's polling would add
+  // statements to the query-count tests
+  const app = buildApp(services, {
+    drainTimeoutMs: 2_000,
+    health: { enabled: false },
+    sync: { enabled: false },
+    webhooks: { enabled: false },
+    ...appOptions,
+  });
   const url = await app.start(0, "127.0.0.1");
   const server: TestServer = {
     url,

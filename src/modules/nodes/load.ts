@@ -1,5 +1,5 @@
 import { brandWithType } from "@pothos/core";
-import type { Viewer } from "../../auth/viewer.js";
+import { isAdmin, type Viewer } from "../../auth/viewer.js";
 import {
   canSee,
   canSeeConnector,
@@ -50,6 +50,13 @@ export async function loadNode(db: Db, viewer: Viewer, id: string): Promise<unkn
       }
       return brand("Tool", await db.presetTool.findUnique({ where: { id } }));
     }
+    // webhooks are the organization's, seen by its ADMINs only
+    case "hook":
+      return isAdmin(viewer) ? brand("Webhook", await db.webhook.findFirst({ where: { id, organizationId: viewer.organizationId } })) : null;
+    case "whd":
+      return isAdmin(viewer)
+        ? brand("WebhookDelivery", await db.webhookDelivery.findFirst({ where: { id, organizationId: viewer.organizationId } }))
+        : null;
     default:
       return null;
   }

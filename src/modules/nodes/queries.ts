@@ -8,7 +8,7 @@ builder.queryFields((t) => ({
   node: t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: "Any object by its id (conn_…, pset_…, pconf_…, tool_…, org_…, user_…, evt_…, call_…, key_…, audit_…); null when unknown or not the viewer's to see",
+    description: "Any object by its id (conn_…, pset_…, pconf_…, tool_…, org_…, user_…, evt_…, call_…, key_…, audit_…, hook_…, whd_…); null when unknown or not the viewer's to see",
     args: { id: t.arg.id({ required: true, description: "the object's id; a malformed one gives null too" }) },
     resolve: (_root, args, ctx) => loadNode(ctx.services.db, ctx.viewer, String(args.id)) as never,
   }),
