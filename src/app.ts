@@ -8,6 +8,7 @@ import { createConnectorHubs } from "./events/listen.js";
 import type { PubSub } from "./events/pubsub.js";
 import { graphiqlAssetRoutes } from "./http/graphiql-assets.js";
 import { withGraphiQL } from "./http/graphiql-page.js";
+import { isValidHost } from "./http/host.js";
 import { trackRequests } from "./http/inflight.js";
 import { sendJson } from "./http/json.js";
 import { oauthCallbackRoute } from "./oauth/callback-route.js";
@@ -109,6 +110,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
   };
 
   const server = createServer((req, res) => {
+    if (!isValidHost(req.headers.host)) return sendJson(res, 400, { error: "bad request", reason: "the Host header is not a host name or address" });
     const path = (req.url ?? "/").split("?")[0];
     let route: Route | undefined;
     try {
