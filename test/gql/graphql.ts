@@ -13,11 +13,11 @@ export type AuthType =
   | 'OAUTH_ADMIN_CONSENT'
   | 'USERNAME_PASSWORD';
 
-/** Narrows the available tools; every given condition must hold */
+/** Narrows the available tools; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type AvailableToolFilter = {
-  /** tools of any of these connectors */
+  /** tools of any of these connectors (at most 100) */
   connectorIds?: Array<string | number> | null | undefined;
-  /** name, label or description, case-insensitive */
+  /** name, label or description, case-insensitive (at most 200 characters) */
   search?: string | null | undefined;
   type?: ToolType | null | undefined;
 };
@@ -45,17 +45,17 @@ export type ConnectorEventKind =
   | 'TOOLS_CHANGED'
   | 'UPDATED';
 
-/** Narrows a list of connectors; every given condition must hold */
+/** Narrows a list of connectors; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type ConnectorFilter = {
   isActive?: boolean | null | undefined;
-  /** every key/value given must match */
+  /** every key/value given must match (at most 16 keys, 4096 bytes as JSON) */
   metadata?: Record<string, unknown> | null | undefined;
   scope?: ConnectorScope | null | undefined;
-  /** name or type, case-insensitive */
+  /** name or type, case-insensitive (at most 200 characters) */
   search?: string | null | undefined;
-  /** any of these states */
+  /** any of these states (at most 100) */
   state?: Array<ConnectorState> | null | undefined;
-  /** any of these types (preset slugs, or "mcp") */
+  /** any of these types (preset slugs, or "mcp"; at most 100, each at most 200 characters) */
   type?: Array<string> | null | undefined;
 };
 
@@ -173,20 +173,23 @@ export type OrderDirection =
   | 'ASC'
   | 'DESC';
 
-/** Narrows a list of personal configurations; every given condition must hold */
+/** Narrows a list of personal configurations; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type PersonalConfigurationFilter = {
   enabled?: boolean | null | undefined;
+  /** any of these health statuses (at most 100) */
   healthStatus?: Array<HealthStatus> | null | undefined;
-  /** every key/value given must match */
+  /** every key/value given must match (at most 16 keys, 4096 bytes as JSON) */
   metadata?: Record<string, unknown> | null | undefined;
+  /** the preset's slug (at most 200 characters) */
   presetSlug?: string | null | undefined;
 };
 
-/** Narrows the catalog; every given condition must hold */
+/** Narrows the catalog; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type PresetFilter = {
+  /** any of these authentication types (at most 100) */
   authType?: Array<AuthType> | null | undefined;
   enabled?: boolean | null | undefined;
-  /** name, slug or description, case-insensitive */
+  /** name, slug or description, case-insensitive (at most 200 characters) */
   search?: string | null | undefined;
 };
 
@@ -202,11 +205,11 @@ export type SetToolDisabledInput = {
   toolName: string;
 };
 
-/** Narrows a connector's tool calls; every given condition must hold */
+/** Narrows a connector's tool calls; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type ToolCallFilter = {
-  /** any of these outcomes */
+  /** any of these outcomes (at most 100) */
   outcome?: Array<ToolCallOutcome> | null | undefined;
-  /** the tool's name on the connector (without the /mcp prefix) */
+  /** the tool's name on the connector (without the /mcp prefix; at most 200 characters) */
   toolName?: string | null | undefined;
 };
 

@@ -1,15 +1,19 @@
 import type { Prisma } from "../../generated/prisma/client.js";
+import { FILTER_LIMITS } from "../../validation/filter-caps.js";
 import { builder } from "../../builder.js";
 import { ConnectorScopeEnum, ConnectorStateEnum, OrderDirectionEnum } from "../common/enums.js";
 export const ConnectorFilterInput = builder.inputType("ConnectorFilter", {
-  description: "Narrows a list of connectors; every given condition must hold",
+  description: `Narrows a list of connectors; every given condition must hold. Lists hold at most ${FILTER_LIMITS.items} values, strings at most ${FILTER_LIMITS.text} characters`,
   fields: (t) => ({
-    state: t.field({ type: [ConnectorStateEnum], description: "any of these states" }),
-    type: t.stringList({ description: 'any of these types (preset slugs, or "mcp")' }),
+    state: t.field({ type: [ConnectorStateEnum], description: `any of these states (at most ${FILTER_LIMITS.items})` }),
+    type: t.stringList({ description: `any of these types (preset slugs, or "mcp"; at most ${FILTER_LIMITS.items}, each at most ${FILTER_LIMITS.text} characters)` }),
     scope: t.field({ type: ConnectorScopeEnum }),
     isActive: t.boolean(),
-    search: t.string({ description: "name or type, case-insensitive" }),
-    metadata: t.field({ type: "JSONObject", description: "every key/value given must match" }),
+    search: t.string({ description: `name or type, case-insensitive (at most ${FILTER_LIMITS.text} characters)` }),
+    metadata: t.field({
+      type: "JSONObject",
+      description: `every key/value given must match (at most ${FILTER_LIMITS.metadataKeys} keys, ${FILTER_LIMITS.metadataBytes} bytes as JSON)`,
+    }),
   }),
 });
 

@@ -1,9 +1,14 @@
-import { canSee } from "../../auth/visibility.js";
+import { canSee, visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { ToolCallOutcome } from "../../generated/prisma/enums.js";
 import { TOOL_CALL_ORDER, toolCallWhere } from "../../tool-calls/filter.js";
-import { pageOptions } from "../common/pagination.js";
+import { cursorId, pageOptionsOf } from "../common/pagination.js";
 import { UserType } from "../viewer/types.js";
+import type { Context } from "../../context.js";
+import type { ToolCallFilter } from "../../tool-calls/filter.js";
+import { FILTER_LIMITS } from "../../validation/filter-caps.js";
+
+type PageArgs = { filter?: ToolCallFilter | null; after?: string | null; before?: string | null };
 
 const ToolCallOutcomeEnum = builder.enumType(ToolCallOutcome, {
   name: "ToolCallOutcome",
@@ -18,10 +23,10 @@ const ToolCallOutcomeEnum = builder.enumType(ToolCallOutcome, {
 });
 
 const ToolCallFilterInput = builder.inputType("ToolCallFilter", {
-  description: "Narrows a connector's tool calls; every given condition must hold",
+  description: `Narrows a connector's tool calls; every given condition must hold. Lists hold at most ${FILTER_LIMITS.items} values, strings at most ${FILTER_LIMITS.text} characters`,
   fields: (t) => ({
-    toolName: t.string({ description: "the tool's name on the connector (without the /mcp prefix)" }),
-    outcome: t.field({ type: [ToolCallOutcomeEnum], description: "any of these outcomes" }),
+    toolName: t.string({ description: `the tool's name on the connector (without the /mcp prefix; at most ${FILTER_LIMITS.text} characters)` }),
+    outcome: t.field({ type: [ToolCallOutcomeEnum], description: `any of these outcomes (at most ${FILTER_LIMITS.items})` }),
   }),
 });
 
@@ -47,10 +52,19 @@ builder.prismaObjectField("Connector", "toolCalls", (t) =>
     {
       type: ToolCallType,
       cursor: "id",
-      ...pageOptions,
+      ...pageOptionsOf("call"),
       description: "calls of this connector's tools through the MCP gateway, newest first",
       args: { filter: t.arg({ type: ToolCallFilterInput }) },
-      query: (args) => ({ where: toolCallWhere(args.filter), orderBy: TOOL_CALL_ORDER }),
+      // the page is part of the connector's own query, so a cursor the viewer cannot see empties the
+      // page here, as one that does not exist would (src/modules/common/pagination.ts)
+      // (plugin-prisma awaits a query that is a promise; its types only name the plain object)
+      query: (async (args: PageArgs, ctx: Context) => {
+        const id = cursorId(args, "call");
+        const foreign =
+          id !== null &&
+          !(await ctx.services.db.toolCall.findFirst({ where: { id, connector: visibleConnectorsWhere(ctx.viewer) }, select: { id: true } }));
+        return { where: foreign ? { id: { in: [] } } : toolCallWhere(args.filter), orderBy: TOOL_CALL_ORDER };
+      }) as never,
       totalCount: true,
     },
     { name: "ToolCallConnection" },
