@@ -1,14 +1,11 @@
-import { canSee, visibleConnectorsWhere } from "../../auth/visibility.js";
+import { canSee } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { ToolCallOutcome } from "../../generated/prisma/enums.js";
 import { TOOL_CALL_ORDER, toolCallWhere } from "../../tool-calls/filter.js";
 import { cursorId, pageOptionsOf } from "../common/pagination.js";
 import { UserType } from "../viewer/types.js";
-import type { Context } from "../../context.js";
-import type { ToolCallFilter } from "../../tool-calls/filter.js";
 import { FILTER_LIMITS } from "../../validation/filter-caps.js";
 
-type PageArgs = { filter?: ToolCallFilter | null; after?: string | null; before?: string | null };
 
 const ToolCallOutcomeEnum = builder.enumType(ToolCallOutcome, {
   name: "ToolCallOutcome",
@@ -55,16 +52,15 @@ builder.prismaObjectField("Connector", "toolCalls", (t) =>
       ...pageOptionsOf("call"),
       description: "calls of this connector's tools through the MCP gateway, newest first",
       args: { filter: t.arg({ type: ToolCallFilterInput }) },
-      // the page is part of the connector's own query, so a cursor the viewer cannot see empties the
-      // page here, as one that does not exist would (src/modules/common/pagination.ts)
-      // (plugin-prisma awaits a query that is a promise; its types only name the plain object)
-      query: (async (args: PageArgs, ctx: Context) => {
-        const id = cursorId(args, "call");
-        const foreign =
-          id !== null &&
-          !(await ctx.services.db.toolCall.findFirst({ where: { id, connector: visibleConnectorsWhere(ctx.viewer) }, select: { id: true } }));
-        return { where: foreign ? { id: { in: [] } } : toolCallWhere(args.filter), orderBy: TOOL_CALL_ORDER };
-      }) as never,
+      // The page is part of the connector's own query, and Prisma positions it after the cursor's
+      // row wherever that row is: the condition that this connector has the cursor's call makes the
+      // call of another connector (another organization's) an empty page, as a nonexistent id is
+      query: (args) => {
+        // (the connection's own arguments are there too; the option's type names only the field's)
+        const id = cursorId(args as { after?: string | null; before?: string | null }, "call");
+        const where = toolCallWhere(args.filter);
+        return { where: id ? { AND: [where, { connector: { toolCalls: { some: { id } } } }] } : where, orderBy: TOOL_CALL_ORDER };
+      },
       totalCount: true,
     },
     { name: "ToolCallConnection" },
