@@ -125,7 +125,7 @@ describe("strings PostgreSQL cannot store, and prototype keys, are refused at th
   const client = server.as(admin.key);
   afterEach(closeAll);
 
-  const expectRefused = (c: Case, res: { status: number; data?: any; errors?: any[] }) => {
+  const expectRefused = (c: Case, res: { status: number; data?: any; errors?: readonly any[] }) => {
     const text = JSON.stringify(res);
     expect([c.name, res.status < 500, text.includes("INTERNAL_SERVER_ERROR")]).toEqual([c.name, true, false]);
     if (c.member && res.data?.[c.field]) {
