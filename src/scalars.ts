@@ -15,9 +15,13 @@ builder.scalarType("DateTime", {
   },
 });
 
-/** Bounds of every JSONObject argument: PostgreSQL's jsonb and Prisma's serializer recurse. */
+/**
+ * Bounds of every JSONObject argument: PostgreSQL's jsonb and Prisma's serializer recurse, and the
+ * size bounds the work before any resolver runs. Each argument has its own tighter size too (metadata
+ * 16 KiB, configuration 64 KiB), which a mutation reports as a ValidationError.
+ */
 export const JSON_MAX_DEPTH = 32;
-export const JSON_MAX_BYTES = 64 * 1024;
+export const JSON_MAX_BYTES = 256 * 1024;
 
 /** The nesting of lists and objects in `v`, counted without recursion, stopping past `max`. */
 function depthOf(v: unknown, max: number): number {

@@ -183,19 +183,25 @@ describe("strings PostgreSQL cannot store, and prototype keys, are refused at th
     expect(await prisma.connector.count({ where: { organizationId: admin.organizationId } })).toBe(1);
   });
 
-  it("refuses JSON nested deeper than 32 and larger than 64 KiB, at once", async () => {
+  it("refuses JSON nested deeper than 32 and larger than 256 KiB, at once", async () => {
     let deep: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 1_000; i++) deep = { a: deep };
     for (const [query, variables] of [
       ["query($m: JSONObject) { connectors(filter: { metadata: $m }) { totalCount } }", { m: deep }],
       ['mutation($m: JSONObject) { createConnector(input: { presetSlug: "github", metadata: $m }) { __typename } }', { m: deep }],
-      ['mutation($m: JSONObject) { createConnector(input: { presetSlug: "github", configuration: $m }) { __typename } }', { m: { big: "x".repeat(70_000) } }],
+      ['mutation($m: JSONObject) { createConnector(input: { presetSlug: "github", configuration: $m }) { __typename } }', { m: { big: "x".repeat(300_000) } }],
     ] as const) {
       const res = await client.raw(query, variables);
       expect(res.status).toBeLessThan(500);
       expect(res.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-      expect(res.errors?.[0]?.message).toMatch(/JSONObject must be (nested at most 32 deep|at most 65536 bytes)/);
+      expect(res.errors?.[0]?.message).toMatch(/JSONObject must be (nested at most 32 deep|at most 262144 bytes)/);
     }
+    // under the scalar's bound, the argument's own: the mutation's ValidationError
+    const configuration = await client.raw(
+      'mutation($m: JSONObject) { createConnector(input: { presetSlug: "github", configuration: $m }) { __typename } }',
+      { m: { big: "x".repeat(70_000) } },
+    );
+    expect(configuration.data.createConnector.__typename).toBe("ValidationError");
     let literal = "1";
     for (let i = 0; i < 40; i++) literal = `{a: ${literal}}`;
     const res = await client.raw(`{ connectors(filter: { metadata: ${literal} }) { totalCount } }`);
