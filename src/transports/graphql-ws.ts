@@ -7,11 +7,10 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { type AuthServices, resolveViewer } from "../auth/resolve-viewer.js";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
-import { isValidHost } from "../http/host.js";
-import { type Limits, rateLimited } from "../events/limits.js";
-import type { ServerContext } from "../yoga.js";
 import { isServiceUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.js";
-import { maskError } from "../yoga.js";
+import { type Limits, rateLimited } from "../events/limits.js";
+import { isValidHost } from "../http/host.js";
+import { maskError, type ServerContext } from "../yoga.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 
 export interface GraphQLWs {
