@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createOidcVerifier } from "./auth/oidc/verifier.js";
 import { LIMITS, type Limits } from "./events/limits.js";
 import { connectorTrail } from "./connectors/trail.js";
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from "./db/unavailable.js";
 import { personalConfigurationFeed } from "./events/change-feed.js";
 import { createConnectorHubs } from "./events/listen.js";
 import type { PubSub } from "./events/pubsub.js";
@@ -121,7 +122,10 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     if (!route) return sendJson(res, 404, { error: "not found", graphql: "/graphql" });
     Promise.resolve(route(req, res)).catch((e) => {
       logger.error({ err: e, path }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      if (res.headersSent) return;
+      // the OAuth callback or the gateway during a database outage: try again later, as GraphQL says
+      if (isServiceUnavailable(e)) res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      sendJson(res, isServiceUnavailable(e) ? 503 : 500, { error: isServiceUnavailable(e) ? "service unavailable" : "internal error" });
     });
   });
   const requests = trackRequests(server);

@@ -120,6 +120,13 @@ describe.skipIf(!base)("a database outage", async () => {
     }
   });
 
+  it("answers the OAuth callback with 503 and Retry-After too", async () => {
+    const res = await fetch(`${server.url}/oauth/callback?state=${"a".repeat(43)}&code=x`, { redirect: "manual" });
+    const text = await res.text();
+    expect([res.status, res.headers.get("retry-after")]).toEqual([503, "5"]);
+    expectNoLeak(text);
+  });
+
   it("tells the operator what happened, in the log", () => {
     expect(server.logs.join("")).toMatch(/P1001|ECONNREFUSED|reach database/);
   });
