@@ -127,6 +127,17 @@ describe.skipIf(!base)("a database outage", async () => {
     expectNoLeak(text);
   });
 
+  it("answers the MCP gateway with 503 and Retry-After too", async () => {
+    const res = await fetch(`${server.url}/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${actor.key}` },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } }),
+    });
+    const text = await res.text();
+    expect([res.status, res.headers.get("retry-after")]).toEqual([503, "5"]);
+    expectNoLeak(text);
+  });
+
   it("tells the operator what happened, in the log", () => {
     expect(server.logs.join("")).toMatch(/P1001|ECONNREFUSED|reach database/);
   });
