@@ -51,6 +51,8 @@ export default [
               "ToolChanges",
               // the request's identity, not a stored object: its user and organization are Nodes
               "Viewer",
+              // one attempt of a WebhookDelivery, a value in its attemptHistory
+              "WebhookAttempt",
             ],
           },
         },

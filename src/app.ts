@@ -6,11 +6,13 @@ import { createToolCallLog } from "./tool-calls/log.js";
 import { OpenStreams } from "./transports/open-streams.js";
 import { LIMITS, type Limits } from "./events/limits.js";
 import { connectorTrail } from "./connectors/trail.js";
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from "./db/unavailable.js";
 import { personalConfigurationFeed } from "./events/change-feed.js";
 import { createConnectorHubs } from "./events/listen.js";
 import type { PubSub } from "./events/pubsub.js";
 import { graphiqlAssetRoutes } from "./http/graphiql-assets.js";
 import { withGraphiQL } from "./http/graphiql-page.js";
+import { isValidHost } from "./http/host.js";
 import { trackRequests } from "./http/inflight.js";
 import { sendJson } from "./http/json.js";
 import { oauthCallbackRoute } from "./oauth/callback-route.js";
@@ -152,6 +154,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
   };
 
   const server = createServer((req, res) => {
+    if (!isValidHost(req.headers.host)) return sendJson(res, 400, { error: "bad request", reason: "the Host header is not a host name or address" });
     const path = (req.url ?? "/").split("?")[0];
     const requestId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -164,7 +167,10 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     if (!route) return sendJson(res, 404, { error: "not found", graphql: "/graphql" });
     Promise.resolve(route(req, res)).catch((e) => {
       logger.error({ err: e, path, requestId }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      if (res.headersSent) return;
+      // the OAuth callback or the gateway during a database outage: try again later, as GraphQL says
+      if (isServiceUnavailable(e)) res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      sendJson(res, isServiceUnavailable(e) ? 503 : 500, { error: isServiceUnavailable(e) ? "service unavailable" : "internal error" });
     });
   });
   const requests = trackRequests(server);

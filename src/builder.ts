@@ -5,6 +5,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ZodPlugin from "@pothos/plugin-zod";
 import type { Context } from "./context.js";
+import { mutationInputPlugin } from "./validation/input-plugin.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./modules/common/pagination.js";
@@ -27,7 +28,8 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ZodPlugin, TotalCountDescriptionPlugin],
+  // mutationInput sits inside errors: its ValidationError becomes the mutation's union member
+  plugins: [ErrorsPlugin, mutationInputPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ZodPlugin, TotalCountDescriptionPlugin],
   defaultFieldNullability: false,
   errors: { defaultTypes: [] },
   relay: {

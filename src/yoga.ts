@@ -8,13 +8,16 @@ import { isIntrospectionRequest, useNoIntrospection } from "./auth/introspection
 import { resolveViewer } from "./auth/resolve-viewer.js";
 import type { Viewer } from "./auth/viewer.js";
 import type { Context } from "./context.js";
+import { isServiceUnavailable, serviceUnavailable } from "./db/unavailable.js";
 import { DomainError } from "./errors.js";
 import { CostBuckets, useCostLimit } from "./http/cost-limit.js";
 import { useRedactedInputErrors } from "./http/redact-input-errors.js";
 import { requestIdOf } from "./http/request-id.js";
 import { isExpectedError } from "./observability/expected-errors.js";
 import type { Operations } from "./observability/operations.js";
+import { useSafeRequestParsing } from "./http/request-errors.js";
 import { schema } from "./schema.js";
+import { useInputChecks } from "./validation/input-checks.js";
 import type { Services } from "./services.js";
 
 export type ServerContext = Record<string, unknown>;
@@ -30,13 +33,15 @@ export const unauthorized = (failure: AuthFailure) =>
   });
 
 /** Expected failures keep their message and a code; anything else is masked. */
-function maskError(error: unknown, message: string, isDev?: boolean): Error {
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   // before the GraphQLError check: PothosValidationError extends GraphQLError
   if (original instanceof PothosValidationError) {
     return new GraphQLError(original.message, { extensions: { code: "BAD_USER_INPUT" } });
   }
   if (original instanceof GraphQLError) return error as Error;
+  // a database or Redis outage is not the request's fault: 503, retry later, and nothing of the error
+  if (isServiceUnavailable(original)) return serviceUnavailable();
   if (original instanceof DomainError) return new GraphQLError(original.message, { extensions: { code: original.code } });
   return defaultMaskError(error, message, isDev);
 }
@@ -101,9 +106,11 @@ export function createYogaServer(
       return { viewer: viewer!, services, origin, lastEventId, requestId, logger: log };
     },
     plugins: [
+      useSafeRequestParsing(),
       ...armor.protect().plugins,
       useRedactedInputErrors(),
       useCostLimit(new CostBuckets(config.costLimit)),
+      useInputChecks(),
       ...(config.introspection ? [] : [useNoIntrospection()]),
       ...(options.plugins ?? []),
     ],

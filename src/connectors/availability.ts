@@ -2,6 +2,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { visibleConnectorsWhere } from "../auth/visibility.js";
 import type { Connector, ConnectorTool, Prisma } from "../generated/prisma/client.js";
 import type { ToolType } from "../generated/prisma/enums.js";
+import { checkFilter } from "../validation/filter-caps.js";
 import { containsText } from "../validation/search.js";
 
 /**
@@ -49,6 +50,7 @@ export interface AvailableToolFilter {
 
 /** The tools the viewer's agents are offered: of visible, usable connectors, available, filtered. */
 export function availableToolsWhere(viewer: Viewer, filter?: AvailableToolFilter | null): Prisma.ConnectorToolWhereInput {
+  checkFilter(filter);
   const and: Prisma.ConnectorToolWhereInput[] = [
     AVAILABLE_TOOL,
     { connector: { AND: [visibleConnectorsWhere(viewer), USABLE_CONNECTOR, filter?.connectorIds ? { id: { in: filter.connectorIds } } : {}] } },

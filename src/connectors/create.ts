@@ -7,6 +7,7 @@ import type { Connector, Preset, PresetTool, Prisma } from "../generated/prisma/
 import type { ConnectorScope } from "../generated/prisma/enums.js";
 import { METADATA_LIMITS, NAME_MAX, checkJsonObject, checkSecret, checkText, invalid, throwIfInvalid } from "../validation/input-rules.js";
 import { matchMcpUrl } from "../validation/mcp-url.js";
+import { urlCredentialProblem } from "../validation/url-secrets.js";
 import type { CoreServices } from "../services.js";
 import { writeEvent } from "./events.js";
 import { CONFIGURATION_PATH, checkConfiguration } from "./configuration.js";
@@ -46,8 +47,9 @@ async function fromPresetSlug(db: Db, slug: string, configuration: Target["confi
 
 async function fromUrl(db: Db, url: string, matchPreset: boolean, given: Target["configuration"]): Promise<Target> {
   const u = new URL(url); // the URL scalar has checked it is an absolute http(s) URL
-  // a password in the URL would sit in a plaintext column and in every response
-  if (u.username || u.password) throw invalid([{ path: ["input", "url"], message: "must not contain a user name or password: connect with credentials instead" }]);
+  // a password or a token in the URL would sit in a plaintext column and in every response
+  const secret = urlCredentialProblem(u);
+  if (secret) throw invalid([{ path: ["input", "url"], message: secret }]);
   if (url.length > URL_MAX) throw invalid([{ path: ["input", "url"], message: `must be at most ${URL_MAX} characters` }]);
   const presets = matchPreset
     ? await db.preset.findMany({ where: { enabled: true }, include: { tools: { orderBy: { position: "asc" } } }, orderBy: { slug: "asc" } })

@@ -1,4 +1,5 @@
 import { canSee, visibleConnectorsWhere, visibleEventsWhere } from "../auth/visibility.js";
+import { checkFilter } from "../validation/filter-caps.js";
 import type { Viewer } from "../auth/viewer.js";
 import { setImmediate as turn } from "node:timers/promises";
 import { isIdOf } from "../db/ids.js";
@@ -32,6 +33,7 @@ const PAGE = 500;
  */
 export async function connectorEventStream(services: Services, o: EventStreamOptions): Promise<AsyncIterableIterator<DeliveredEvent | Error>> {
   const { db } = services;
+  checkFilter(o.filter);
   if (o.connectorId) await assertVisibleConnector(services, o);
   const afterSeq = o.after ? await eventSeq(services, o.viewer, o.after) : null;
 

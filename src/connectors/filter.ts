@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { ConnectorScope, ConnectorState } from "../generated/prisma/enums.js";
+import { checkFilter } from "../validation/filter-caps.js";
 import { containsText } from "../validation/search.js";
 
 export interface ConnectorFilter {
@@ -14,6 +15,7 @@ export interface ConnectorFilter {
 
 export function connectorWhere(filter: ConnectorFilter | null | undefined): Prisma.ConnectorWhereInput {
   if (!filter) return {};
+  checkFilter(filter);
   const and: Prisma.ConnectorWhereInput[] = [];
   if (filter.state) and.push({ state: { in: filter.state } });
   if (filter.type) and.push({ type: { in: filter.type } });

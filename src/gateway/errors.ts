@@ -1,5 +1,6 @@
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import type { Refusal } from "../connectors/availability.js";
+import { isServiceUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "../db/unavailable.js";
 import { sentence } from "../connectors/upstream.js";
 import type { CallFailure } from "../services.js";
 import type { ToolCallEnd } from "../tool-calls/call.js";
@@ -73,4 +74,15 @@ export function failureError(f: CallFailure, extra: Record<string, unknown> = {}
 export function callError(end: Exclude<ToolCallEnd, { outcome: "OK" }>): JsonRpcError {
   const extra = { outcome: end.outcome, toolCallId: end.toolCallId };
   return end.outcome === "REFUSED" ? refusalError(end.refusal, extra) : failureError(end.failure, extra);
+}
+
+/**
+ * What the agent gets for a failure of Plugboard's own (the database gone between the request's
+ * authentication and its handler): a code and a sentence, never the error's text, which the SDK
+ * would otherwise send as the message.
+ */
+export function unexpectedError(e: unknown): JsonRpcError {
+  return isServiceUnavailable(e)
+    ? new JsonRpcError(-32000, UNAVAILABLE_MESSAGE, { reason: "SERVICE_UNAVAILABLE", retryAfter: RETRY_AFTER_SECONDS })
+    : new JsonRpcError(ErrorCode.InternalError, "Internal error");
 }

@@ -22,7 +22,7 @@ export interface CallContext {
   slots: CallSlots;
   snapshots: ConnectorSnapshots;
 }
-import { callError, failureError, refusalError } from "./errors.js";
+import { callError, failureError, JsonRpcError, refusalError, unexpectedError } from "./errors.js";
 import { mcpTool, prefixedTool } from "./tools.js";
 
 /** What a gateway session serves: one connector (/mcp/{id}) or every one the key may use (/mcp). */
@@ -57,12 +57,23 @@ const forwarded = (params: Record<string, unknown> | undefined) => {
  */
 export function gatewayServer(services: Services, scope: GatewayScope, calls: CallContext, view: SessionView): Server {
   const one = "connectorId" in scope;
+  const guarded =
+    <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (e) {
+        if (e instanceof JsonRpcError) throw e;
+        services.logger.error({ err: e }, "MCP gateway request failed");
+        throw unexpectedError(e);
+      }
+    };
   const server = new Server(
     { name: "plugboard", version: "0.1.0" },
     { capabilities: one ? { tools: { listChanged: true }, resources: {}, prompts: {} } : { tools: { listChanged: true } } },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
+  server.setRequestHandler(ListToolsRequestSchema, guarded(async (_request, extra) => {
     const viewer = viewerOf(extra as Extra);
     if (one) {
       const listed = await listConnectorTools(services.db, viewer, scope.connectorId);
@@ -73,9 +84,9 @@ export function gatewayServer(services: Services, scope: GatewayScope, calls: Ca
     const rows = await listAvailableTools(services.db, viewer);
     view.listed = new Set(rows.map((r) => r.connectorId));
     return { tools: rows.map(prefixedTool) };
-  });
+  }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, rawExtra) => {
+  server.setRequestHandler(CallToolRequestSchema, guarded(async (request, rawExtra) => {
     const extra = rawExtra as Extra;
     const token = extra._meta?.progressToken;
     const onProgress =
@@ -93,15 +104,15 @@ export function gatewayServer(services: Services, scope: GatewayScope, calls: Ca
     });
     if (end.outcome === "OK") return end.result as never;
     throw callError(end);
-  });
+  }));
 
   if (one) {
-    const pass = (method: PassThroughMethod) => async (request: { params?: Record<string, unknown> }, rawExtra: unknown) => {
+    const pass = (method: PassThroughMethod) => guarded(async (request: { params?: Record<string, unknown> }, rawExtra: unknown) => {
       const extra = rawExtra as Extra;
       const end = await passThrough(services, viewerOf(extra), scope.connectorId, method, forwarded(request.params), { signal: extra.signal });
       if (end.ok) return end.result as never;
       throw "refusal" in end ? refusalError(end.refusal) : failureError(end.failure);
-    };
+    });
     server.setRequestHandler(ListResourcesRequestSchema, pass("resources/list"));
     server.setRequestHandler(ListResourceTemplatesRequestSchema, pass("resources/templates/list"));
     server.setRequestHandler(ReadResourceRequestSchema, pass("resources/read"));

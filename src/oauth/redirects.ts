@@ -1,5 +1,6 @@
 import type { ServerConfig } from "../config.js";
 import { ValidationError } from "../errors.js";
+import { urlCredentialProblem } from "../validation/url-secrets.js";
 
 const PATH = ["input", "redirectUrl"];
 
@@ -18,6 +19,9 @@ export function checkRedirectUrl(redirectUrl: string | null, config: ServerConfi
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw ValidationError.field(PATH, "redirectUrl must be an absolute http(s) URL");
   }
+  // the browser lands there with the connector's id in the query: a secret in it would be stored in clear
+  const secret = urlCredentialProblem(url);
+  if (secret) throw ValidationError.field(PATH, `redirectUrl ${secret}`);
   const allowed = new Set([origin, ...config.allowedRedirectOrigins].map(originOf).filter(Boolean));
   if (!allowed.has(url.origin)) {
     throw ValidationError.field(PATH, `redirectUrl's origin ${url.origin} is not allowed (see ALLOWED_REDIRECT_ORIGINS)`);

@@ -1,7 +1,8 @@
 import type { Server } from "node:http";
-import { type ExecutionArgs, GraphQLError } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
-import type { YogaServerInstance } from "graphql-yoga";
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Context as WsContext } from "graphql-ws";
+import { type Extra as WsExtra, useServer } from "graphql-ws/use/ws";
+import { isAsyncIterable, type YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
 import { type AuthServices, resolveViewer } from "../auth/resolve-viewer.js";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
@@ -10,7 +11,9 @@ import { type Limits, rateLimited } from "../events/limits.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-id.js";
 import type { Metrics } from "../observability/metrics.js";
 import { type Operation, type Operations, startOperation } from "../observability/operations.js";
-import type { ServerContext } from "../yoga.js";
+import { isServiceUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.js";
+import { isValidHost } from "../http/host.js";
+import { maskError, type ServerContext } from "../yoga.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 import type { OpenStreams } from "./open-streams.js";
 
@@ -57,6 +60,7 @@ export function attachGraphQLWs(options: {
       if (server.listenerCount("upgrade") === 1) socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
+    if (!isValidHost(req.headers.host)) return void socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
     if (!accepting) return void socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });
@@ -69,6 +73,36 @@ export function attachGraphQLWs(options: {
     extra.operations?.get(id)?.end();
     extra.operations?.delete(id);
   };
+
+  /** connection_init: the credentials become the socket's viewer, or the socket is refused. */
+  async function accept(ctx: WsContext<Record<string, unknown>, WsExtra & Partial<Extra>>, refuse: (code: number, reason: string) => false): Promise<boolean> {
+      const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+      // 4401: no credentials (GraphiQL's template "Bearer " is none); 4403: credentials that are not
+      // (or no longer) valid, with the reason code of a token's failure. The reason is what GraphiQL
+      // shows, so it says what to send
+      if (typeof authorization !== "string" || !authorization.replace(/^\s*Bearer\b/i, "").trim()) return refuse(4401, MISSING);
+      const { viewer, expiresAt, failure } = await resolveViewer(options.services, authorization);
+      if (!viewer) {
+        if (failure.reason === "MISSING_CREDENTIALS") return refuse(4401, MISSING);
+        if (failure.reason === "INVALID_API_KEY") return refuse(4403, "Forbidden: the API key is invalid or revoked");
+        // 1013 Try Again Later: the identity provider's keys could not be read, the token may be fine
+        return refuse(failure.status === 503 ? 1013 : 4403, closeReason(`Forbidden: ${failure.reason}: ${failure.message}`));
+      }
+      if (!limiter.acquire(connectionOwner(viewer))) {
+        logger.warn({ apiKeyId: viewer.apiKeyId, userId: viewer.userId, requestId: requestIdOf(ctx.extra.request) }, "graphql-ws connection refused: too many for these credentials");
+        return refuse(4429, `Too many connections for this API key or user (at most ${limits.connectionsPerApiKey})`);
+      }
+      ctx.extra.viewer = viewer;
+      ctx.extra.operations = new Map();
+      metrics.socketOpened();
+      sockets.add(ctx);
+      ctx.extra.unregister = streams.add(viewer, () => ctx.extra.socket.close(4403, "Forbidden: the API key was revoked or the user deactivated"));
+      if (expiresAt) {
+        const close = () => ctx.extra.socket.close(4403, "Forbidden: TOKEN_EXPIRED: the token has expired: reconnect with a new one");
+        ctx.extra.expiry = setTimeout(close, Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1)).unref();
+      }
+    return true;
+  }
 
   const disposable = useServer<Record<string, unknown>, Extra>(
     {
@@ -83,33 +117,15 @@ export function attachGraphQLWs(options: {
       subscribe: (args) => (args as Rooted).rootValue.subscribe(args) as never,
       onConnect: async (ctx) => {
         // graphql-ws closes with 4403 on false; closing first sets the code that applies
-        const refuse = (code: number, reason: string) => (ctx.extra.socket.close(code, reason), false);
-        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        // 4401: no credentials (GraphiQL's template "Bearer " is none); 4403: credentials that are not
-        // (or no longer) valid, with the reason code of a token's failure. The reason is what GraphiQL
-        // shows, so it says what to send
-        if (typeof authorization !== "string" || !authorization.replace(/^\s*Bearer\b/i, "").trim()) return refuse(4401, MISSING);
-        const { viewer, expiresAt, failure } = await resolveViewer(options.services, authorization);
-        if (!viewer) {
-          if (failure.reason === "MISSING_CREDENTIALS") return refuse(4401, MISSING);
-          if (failure.reason === "INVALID_API_KEY") return refuse(4403, "Forbidden: the API key is invalid or revoked");
-          // 1013 Try Again Later: the identity provider's keys could not be read, the token may be fine
-          return refuse(failure.status === 503 ? 1013 : 4403, closeReason(`Forbidden: ${failure.reason}: ${failure.message}`));
+        const refuse = (code: number, reason: string): false => (ctx.extra.socket.close(code, reason), false);
+        try {
+          return await accept(ctx, refuse);
+        } catch (e) {
+          // graphql-ws would close with 4500 and the error's message (Prisma's, naming the database
+          // host and port): the operator reads it in the log, the client gets a generic reason
+          logger.error({ err: e, requestId: requestIdOf(ctx.extra.request) }, "graphql-ws connection_init failed");
+          return refuse(1011, isServiceUnavailable(e) ? UNAVAILABLE_MESSAGE : "Internal error");
         }
-        if (!limiter.acquire(connectionOwner(viewer))) {
-          logger.warn({ apiKeyId: viewer.apiKeyId, userId: viewer.userId, requestId: requestIdOf(ctx.extra.request) }, "graphql-ws connection refused: too many for these credentials");
-          return refuse(4429, `Too many connections for this API key or user (at most ${limits.connectionsPerApiKey})`);
-        }
-        ctx.extra.viewer = viewer;
-        ctx.extra.operations = new Map();
-        metrics.socketOpened();
-        sockets.add(ctx);
-        ctx.extra.unregister = streams.add(viewer, () => ctx.extra.socket.close(4403, "Forbidden: the API key was revoked or the user deactivated"));
-        if (expiresAt) {
-          const close = () => ctx.extra.socket.close(4403, "Forbidden: TOKEN_EXPIRED: the token has expired: reconnect with a new one");
-          ctx.extra.expiry = setTimeout(close, Math.min(Math.max(expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1)).unref();
-        }
-        return true;
       },
       onClose: (ctx) => {
         sockets.delete(ctx);
@@ -122,9 +138,15 @@ export function attachGraphQLWs(options: {
         }
       },
       onNext: (ctx, id, _payload, _args, result) => void operationOf(ctx.extra, id)?.observe(result.errors),
+      // a query or mutation that met a database outage ends in an `error` message, as a subscription
+      // that cannot start does, instead of a `next` carrying only the error
+      onOperation: (_ctx, _id, _params, _args, result) => (isOutage(result) ? failing(result.errors!) : undefined),
+      // errors graphql-ws makes itself from a thrown error (a stream that failed) carry its message:
+      // masked like every other error
       onError: (ctx, id, _payload, errors) => {
         operationOf(ctx.extra, id)?.observe(errors);
         endOperation(ctx.extra, id);
+        return publicErrors(errors);
       },
       onComplete: (ctx, id) => endOperation(ctx.extra, id),
       onSubscribe: async (ctx, id, params) => {
@@ -202,4 +224,26 @@ export function attachGraphQLWs(options: {
 function closeReason(text: string): string {
   const bytes = Buffer.from(text);
   return bytes.length <= 123 ? text : `${bytes.subarray(0, 120).toString().replace(/\uFFFD$/, "")}...`;
+}
+
+const isOutage = (result: unknown): result is ExecutionResult =>
+  !!result &&
+  !isAsyncIterable(result) &&
+  (result as ExecutionResult).data == null &&
+  !!(result as ExecutionResult).errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE");
+
+/** An operation result that fails at once: graphql-ws sends what it throws as the operation's `error`. */
+async function* failing(errors: readonly GraphQLError[]): AsyncGenerator<never> {
+  throw new AggregateError(errors);
+}
+
+function publicErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  return errors.flatMap((e) => {
+    const cause = e.originalError;
+    const inner = cause instanceof AggregateError ? (cause.errors as GraphQLError[]) : [cause ? (maskError(e, "Unexpected error.") as GraphQLError) : e];
+    return inner.map((error) => {
+      const { http: _http, ...extensions } = error.extensions ?? {};
+      return { ...error.toJSON(), extensions };
+    });
+  });
 }

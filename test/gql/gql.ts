@@ -101,6 +101,7 @@ type Documents = {
     "\n  query VisibilityNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.VisibilityNodesDocument,
     "\n  query VisibilityNode($id: ID!) { node(id: $id) { __typename id } }\n": typeof types.VisibilityNodeDocument,
     "\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n": typeof types.VisibilityWithStatusDocument,
+    "\n  subscription CapsConnectorEvents($filter: ConnectorFilter) {\n    connectorEvents(filter: $filter) {\n      id\n    }\n  }\n": typeof types.CapsConnectorEventsDocument,
     "\n  query CommitOrderLastEvent($id: ID!) { connector(id: $id) { events(first: 1) { edges { node { id } } } } }\n": typeof types.CommitOrderLastEventDocument,
     "\n  query SubscriptionLatestEvent($id: ID!) { connector(id: $id) { version events(first: 1) { edges { node { id version } } } } }\n": typeof types.SubscriptionLatestEventDocument,
     "\n  query SubscriptionCurrentConnector($id: ID!) { connector(id: $id) { id name state version } }\n": typeof types.SubscriptionCurrentConnectorDocument,
@@ -216,6 +217,7 @@ const documents: Documents = {
     "\n  query VisibilityNodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.VisibilityNodesDocument,
     "\n  query VisibilityNode($id: ID!) { node(id: $id) { __typename id } }\n": types.VisibilityNodeDocument,
     "\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n": types.VisibilityWithStatusDocument,
+    "\n  subscription CapsConnectorEvents($filter: ConnectorFilter) {\n    connectorEvents(filter: $filter) {\n      id\n    }\n  }\n": types.CapsConnectorEventsDocument,
     "\n  query CommitOrderLastEvent($id: ID!) { connector(id: $id) { events(first: 1) { edges { node { id } } } } }\n": types.CommitOrderLastEventDocument,
     "\n  query SubscriptionLatestEvent($id: ID!) { connector(id: $id) { version events(first: 1) { edges { node { id version } } } } }\n": types.SubscriptionLatestEventDocument,
     "\n  query SubscriptionCurrentConnector($id: ID!) { connector(id: $id) { id name state version } }\n": types.SubscriptionCurrentConnectorDocument,
@@ -606,6 +608,10 @@ export function graphql(source: "\n  query VisibilityNode($id: ID!) { node(id: $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n"): (typeof documents)["\n  query VisibilityWithStatus { connectorsWithStatus { slug server { id } installations { id } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CapsConnectorEvents($filter: ConnectorFilter) {\n    connectorEvents(filter: $filter) {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription CapsConnectorEvents($filter: ConnectorFilter) {\n    connectorEvents(filter: $filter) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

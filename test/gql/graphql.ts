@@ -16,16 +16,24 @@ export type ApiKeyFilter = {
 
 /** What an administration write did */
 export type AuditAction =
+  /** createApiKey made a key */
   | 'API_KEY_CREATED'
+  /** revokeApiKey revoked a key */
   | 'API_KEY_REVOKED'
+  /** createUser added a person */
   | 'USER_CREATED'
+  /** deactivateUser stopped a person's sign-in and revoked their keys */
   | 'USER_DEACTIVATED'
+  /** reactivateUser let a person sign in again */
   | 'USER_REACTIVATED'
+  /** updateUserRole changed a person's role (and lowered their keys' with it) */
   | 'USER_ROLE_CHANGED';
 
 /** The kind of object an audit event is about */
 export type AuditTargetType =
+  /** an API key (targetId key_…) */
   | 'API_KEY'
+  /** a user (targetId user_…) */
   | 'USER';
 
 /** How a service authenticates */
@@ -43,11 +51,11 @@ export type AuthType =
   /** HTTP Basic with a username and a password */
   | 'USERNAME_PASSWORD';
 
-/** Narrows the available tools; every given condition must hold */
+/** Narrows the available tools; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type AvailableToolFilter = {
-  /** tools of any of these connectors (conn_…); ids the viewer cannot see match nothing */
+  /** tools of any of these connectors (conn_…; at most 100); ids the viewer cannot see match nothing */
   connectorIds?: Array<string | number> | null | undefined;
-  /** a substring of the tool's name, label or description, case-insensitive (% and _ match themselves) */
+  /** a substring of the tool's name, label or description, case-insensitive (% and _ match themselves; at most 200 characters) */
   search?: string | null | undefined;
   /** only READ, or only WRITE, tools */
   type?: ToolType | null | undefined;
@@ -82,19 +90,19 @@ export type ConnectorEventKind =
   /** its name, configuration, metadata or flags changed, its state did not */
   | 'UPDATED';
 
-/** Narrows a list of connectors; every given condition must hold */
+/** Narrows a list of connectors; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type ConnectorFilter = {
   /** only active (true) or only inactive (false) connectors */
   isActive?: boolean | null | undefined;
-  /** every key given must have exactly this value in the connector's metadata (JSON equality) */
+  /** every key given must have exactly this value in the connector's metadata (JSON equality; at most 16 keys, 4096 bytes as JSON) */
   metadata?: Record<string, unknown> | null | undefined;
   /** only TEAM, or only PERSONAL, connectors */
   scope?: ConnectorScope | null | undefined;
-  /** a substring of the name or the type, case-insensitive (% and _ match themselves) */
+  /** a substring of the name or the type, case-insensitive (% and _ match themselves; at most 200 characters) */
   search?: string | null | undefined;
-  /** any of these states */
+  /** any of these states (at most 100) */
   state?: Array<ConnectorState> | null | undefined;
-  /** any of these types (preset slugs, or "mcp") */
+  /** any of these types (preset slugs, or "mcp"; at most 100, each at most 200 characters) */
   type?: Array<string> | null | undefined;
 };
 
@@ -293,25 +301,25 @@ export type OrderDirection =
   /** largest, newest or Z first */
   | 'DESC';
 
-/** Narrows a list of personal configurations; every given condition must hold */
+/** Narrows a list of personal configurations; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type PersonalConfigurationFilter = {
   /** only enabled (true) or only disabled (false) ones */
   enabled?: boolean | null | undefined;
-  /** any of these health statuses */
+  /** any of these health statuses (at most 100) */
   healthStatus?: Array<HealthStatus> | null | undefined;
-  /** every key given must have exactly this value in the configuration's metadata (JSON equality) */
+  /** every key given must have exactly this value in the configuration's metadata (JSON equality; at most 16 keys, 4096 bytes as JSON) */
   metadata?: Record<string, unknown> | null | undefined;
-  /** only configurations of the preset with this slug */
+  /** only configurations of the preset with this slug (at most 200 characters) */
   presetSlug?: string | null | undefined;
 };
 
-/** Narrows the catalog; every given condition must hold */
+/** Narrows the catalog; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type PresetFilter = {
-  /** any of these auth types */
+  /** any of these auth types (at most 100) */
   authType?: Array<AuthType> | null | undefined;
   /** only enabled (true) or only disabled (false) presets */
   enabled?: boolean | null | undefined;
-  /** a substring of the name, slug or description, case-insensitive (% and _ match themselves) */
+  /** a substring of the name, slug or description, case-insensitive (% and _ match themselves; at most 200 characters) */
   search?: string | null | undefined;
 };
 
@@ -344,11 +352,11 @@ export type SetToolDisabledInput = {
   toolName: string;
 };
 
-/** Narrows a connector's tool calls; every given condition must hold */
+/** Narrows a connector's tool calls; every given condition must hold. Lists hold at most 100 values, strings at most 200 characters */
 export type ToolCallFilter = {
-  /** any of these outcomes */
+  /** any of these outcomes (at most 100) */
   outcome?: Array<ToolCallOutcome> | null | undefined;
-  /** exactly this tool name on the connector (without the /mcp prefix) */
+  /** the tool's name on the connector (without the /mcp prefix; at most 200 characters) */
   toolName?: string | null | undefined;
 };
 
@@ -1315,6 +1323,13 @@ export type VisibilityWithStatusQueryVariables = Exact<{ [key: string]: never; }
 
 export type VisibilityWithStatusQuery = { connectorsWithStatus: Array<{ slug: string, server: { id: string } | null, installations: Array<{ id: string }> }> };
 
+export type CapsConnectorEventsSubscriptionVariables = Exact<{
+  filter?: ConnectorFilter | null | undefined;
+}>;
+
+
+export type CapsConnectorEventsSubscription = { connectorEvents: { id: string } };
+
 export type CommitOrderLastEventQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1639,6 +1654,7 @@ export const VisibilityPersonalConfigurationDocument = {"kind":"Document","defin
 export const VisibilityNodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VisibilityNodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<VisibilityNodesQuery, VisibilityNodesQueryVariables>;
 export const VisibilityNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VisibilityNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<VisibilityNodeQuery, VisibilityNodeQueryVariables>;
 export const VisibilityWithStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VisibilityWithStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectorsWithStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"server"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"installations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<VisibilityWithStatusQuery, VisibilityWithStatusQueryVariables>;
+export const CapsConnectorEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CapsConnectorEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectorFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectorEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CapsConnectorEventsSubscription, CapsConnectorEventsSubscriptionVariables>;
 export const CommitOrderLastEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommitOrderLastEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CommitOrderLastEventQuery, CommitOrderLastEventQueryVariables>;
 export const SubscriptionLatestEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubscriptionLatestEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubscriptionLatestEventQuery, SubscriptionLatestEventQueryVariables>;
 export const SubscriptionCurrentConnectorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubscriptionCurrentConnector"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connector"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SubscriptionCurrentConnectorQuery, SubscriptionCurrentConnectorQueryVariables>;

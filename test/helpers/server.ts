@@ -12,6 +12,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import { createLogger } from "../../src/logger.js";
 import { loadCatalog, readCatalog } from "../../src/catalog/load.js";
 import { type CatalogUpstream, startCatalogUpstream } from "../servers/catalog-upstream.js";
+import type { Db } from "../../src/db/client.js";
 import { openTestDatabase, prisma } from "./database.js";
 import { type GraphQLClient, graphqlClient } from "./graphql.js";
 
@@ -28,6 +29,8 @@ export interface TestAppOptions extends AppOptions {
   /** the event bus; made from redisUrl (or in memory) when absent */
   pubsub?: PubSub;
   redisUrl?: string;
+  /** the database client the server uses: this file's database unless given (one reached another way) */
+  db?: Db;
 }
 
 export interface TestServer {
@@ -82,13 +85,13 @@ export async function startServer(
       cb();
     },
   });
-  const { config, pubsub, redisUrl, ...appOptions } = options.app ?? {};
+  const { config, pubsub, redisUrl, db, ...appOptions } = options.app ?? {};
   const logger = createLogger("debug", sink);
   // no rate limit unless a test sets one: a test file's key makes more requests than a person would
   const serverConfig = defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 }, ...config, upstream: { egressAllowlist: "127.0.0.1,::1", timeoutMs: 3_000, ...config?.upstream } });
   const services = createServices({
     egress: createEgress({ allowlist: serverConfig.upstream.egressAllowlist, timeoutMs: serverConfig.upstream.timeoutMs }),
-    db: prisma,
+    db: db ?? prisma,
     secrets,
     logger,
     pubsub: pubsub ?? createEventBus({ redisUrl, logger }),

@@ -21,11 +21,23 @@ export const ApiKeyType = builder.prismaNode("ApiKey", {
 export const AuditActionEnum = builder.enumType(AuditAction, {
   name: "AuditAction",
   description: "What an administration write did",
+  values: {
+    API_KEY_CREATED: { description: "createApiKey made a key" },
+    API_KEY_REVOKED: { description: "revokeApiKey revoked a key" },
+    USER_CREATED: { description: "createUser added a person" },
+    USER_DEACTIVATED: { description: "deactivateUser stopped a person's sign-in and revoked their keys" },
+    USER_REACTIVATED: { description: "reactivateUser let a person sign in again" },
+    USER_ROLE_CHANGED: { description: "updateUserRole changed a person's role (and lowered their keys' with it)" },
+  },
 });
 
 export const AuditTargetTypeEnum = builder.enumType(AuditTargetType, {
   name: "AuditTargetType",
   description: "The kind of object an audit event is about",
+  values: {
+    API_KEY: { description: "an API key (targetId key_…)" },
+    USER: { description: "a user (targetId user_…)" },
+  },
 });
 
 export const AuditEventType = builder.prismaNode("AuditEvent", {

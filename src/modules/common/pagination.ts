@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { type IdPrefix, isIdOf } from "../../db/ids.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -19,4 +20,51 @@ export function maxPageSize(args: { first?: number | null; last?: number | null 
   return MAX_PAGE_SIZE;
 }
 
-export const pageOptions = { maxSize: maxPageSize, defaultSize: DEFAULT_PAGE_SIZE };
+
+const invalidCursor = (argument: string) =>
+  new GraphQLError("invalid cursor", { extensions: { code: "BAD_USER_INPUT", argument } });
+
+/**
+ * The id a connection's `after` or `before` names, or null without one. A cursor is what the
+ * connection handed out: base64 of Pothos's "GPC:S:<id>" with an id of the connection's type.
+ * Anything else (a number, a date, another type's id, garbage) is refused as "invalid cursor" instead
+ * of reaching Prisma, where a non-string key was an internal error.
+ */
+export function cursorId(args: { after?: string | null; before?: string | null }, prefix: IdPrefix): string | null {
+  for (const name of ["after", "before"] as const) {
+    const cursor = args[name];
+    if (cursor == null) continue;
+    const decoded = /^[A-Za-z0-9+/_-]*={0,2}$/.test(cursor) ? Buffer.from(cursor, "base64").toString("utf8") : "";
+    const id = decoded.startsWith("GPC:S:") ? decoded.slice(6) : "";
+    if (!isIdOf(prefix, id)) throw invalidCursor(name);
+    return id;
+  }
+  return null;
+}
+
+/** The page options of a connection of `prefix` ids: the size rule, and cursors checked first. */
+export function pageOptionsOf(prefix: IdPrefix) {
+  return {
+    maxSize: (args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null }) => {
+      cursorId(args, prefix);
+      return maxPageSize(args);
+    },
+    defaultSize: DEFAULT_PAGE_SIZE,
+  };
+}
+
+/**
+ * Prisma positions a page after the cursor's row wherever that row is, so a cursor made from another
+ * organization's id paged through one's own rows from that row's place, while a made-up id returned
+ * nothing: an oracle. A cursor counts only when it names a row the viewer can see (`visible`);
+ * otherwise the page is empty, exactly as for an id that does not exist.
+ */
+export async function pageAfterVisibleCursor<T>(
+  query: { cursor?: { id?: unknown } },
+  visible: (id: string) => Promise<unknown>,
+  load: () => Promise<T[]>,
+): Promise<T[]> {
+  const id = query.cursor?.id;
+  if (typeof id === "string" && !(await visible(id))) return [];
+  return load();
+}

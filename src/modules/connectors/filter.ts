@@ -1,15 +1,19 @@
 import type { Prisma } from "../../generated/prisma/client.js";
+import { FILTER_LIMITS } from "../../validation/filter-caps.js";
 import { builder } from "../../builder.js";
 import { ConnectorScopeEnum, ConnectorStateEnum, OrderDirectionEnum } from "../common/enums.js";
 export const ConnectorFilterInput = builder.inputType("ConnectorFilter", {
-  description: "Narrows a list of connectors; every given condition must hold",
+  description: `Narrows a list of connectors; every given condition must hold. Lists hold at most ${FILTER_LIMITS.items} values, strings at most ${FILTER_LIMITS.text} characters`,
   fields: (t) => ({
-    state: t.field({ type: [ConnectorStateEnum], description: "any of these states" }),
-    type: t.stringList({ description: 'any of these types (preset slugs, or "mcp")' }),
+    state: t.field({ type: [ConnectorStateEnum], description: `any of these states (at most ${FILTER_LIMITS.items})` }),
+    type: t.stringList({ description: `any of these types (preset slugs, or "mcp"; at most ${FILTER_LIMITS.items}, each at most ${FILTER_LIMITS.text} characters)` }),
     scope: t.field({ type: ConnectorScopeEnum, description: "only TEAM, or only PERSONAL, connectors" }),
     isActive: t.boolean({ description: "only active (true) or only inactive (false) connectors" }),
-    search: t.string({ description: "a substring of the name or the type, case-insensitive (% and _ match themselves)" }),
-    metadata: t.field({ type: "JSONObject", description: "every key given must have exactly this value in the connector's metadata (JSON equality)" }),
+    search: t.string({ description: `a substring of the name or the type, case-insensitive (% and _ match themselves; at most ${FILTER_LIMITS.text} characters)` }),
+    metadata: t.field({
+      type: "JSONObject",
+      description: `every key given must have exactly this value in the connector's metadata (JSON equality; at most ${FILTER_LIMITS.metadataKeys} keys, ${FILTER_LIMITS.metadataBytes} bytes as JSON)`,
+    }),
   }),
 });
 

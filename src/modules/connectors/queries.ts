@@ -1,7 +1,7 @@
 import { visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { isIdOf } from "../../db/ids.js";
-import { pageOptions } from "../common/pagination.js";
+import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { connectorWhere } from "../../connectors/filter.js";
 import { ConnectorFilterInput, ConnectorOrderInput, connectorOrderBy } from "./filter.js";
 import { ConnectorType } from "./types.js";
@@ -11,18 +11,23 @@ builder.queryFields((t) => ({
     {
       type: ConnectorType,
       cursor: "id",
-      ...pageOptions,
+      ...pageOptionsOf("conn"),
       description: "The connectors the viewer can see: the organization's TEAM ones and the viewer's PERSONAL ones",
       args: {
         filter: t.arg({ type: ConnectorFilterInput, description: "only the connectors that match; all visible ones when absent" }),
         orderBy: t.arg({ type: ConnectorOrderInput, description: "the sort; newest first (CREATED_AT DESC) when absent" }),
       },
       resolve: (query, _root, args, ctx) =>
-        ctx.services.db.connector.findMany({
-          ...query,
-          where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] },
-          orderBy: connectorOrderBy(args.orderBy),
-        }),
+        pageAfterVisibleCursor(
+          query,
+          (id) => ctx.services.db.connector.findFirst({ where: { id, ...visibleConnectorsWhere(ctx.viewer) }, select: { id: true } }),
+          () =>
+            ctx.services.db.connector.findMany({
+              ...query,
+              where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] },
+              orderBy: connectorOrderBy(args.orderBy),
+            }),
+        ),
       totalCount: (_root, args, ctx) =>
         ctx.services.db.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } }),
     },

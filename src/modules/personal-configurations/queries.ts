@@ -4,16 +4,20 @@ import { isIdOf } from "../../db/ids.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { HealthStatus } from "../../generated/prisma/enums.js";
 import { HealthStatusEnum } from "../common/enums.js";
-import { pageOptions } from "../common/pagination.js";
+import { checkFilter, FILTER_LIMITS } from "../../validation/filter-caps.js";
+import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { PersonalConfigurationType } from "./types.js";
 
 const PersonalConfigurationFilterInput = builder.inputType("PersonalConfigurationFilter", {
-  description: "Narrows a list of personal configurations; every given condition must hold",
+  description: `Narrows a list of personal configurations; every given condition must hold. Lists hold at most ${FILTER_LIMITS.items} values, strings at most ${FILTER_LIMITS.text} characters`,
   fields: (t) => ({
-    presetSlug: t.string({ description: "only configurations of the preset with this slug" }),
+    presetSlug: t.string({ description: `only configurations of the preset with this slug (at most ${FILTER_LIMITS.text} characters)` }),
     enabled: t.boolean({ description: "only enabled (true) or only disabled (false) ones" }),
-    healthStatus: t.field({ type: [HealthStatusEnum], description: "any of these health statuses" }),
-    metadata: t.field({ type: "JSONObject", description: "every key given must have exactly this value in the configuration's metadata (JSON equality)" }),
+    healthStatus: t.field({ type: [HealthStatusEnum], description: `any of these health statuses (at most ${FILTER_LIMITS.items})` }),
+    metadata: t.field({
+      type: "JSONObject",
+      description: `every key given must have exactly this value in the configuration's metadata (JSON equality; at most ${FILTER_LIMITS.metadataKeys} keys, ${FILTER_LIMITS.metadataBytes} bytes as JSON)`,
+    }),
   }),
 });
 
@@ -26,6 +30,7 @@ interface Filter {
 
 function filterWhere(f: Filter | null | undefined): Prisma.PersonalConfigurationWhereInput {
   if (!f) return {};
+  checkFilter(f);
   const and: Prisma.PersonalConfigurationWhereInput[] = [];
   if (f.presetSlug) and.push({ preset: { slug: f.presetSlug } });
   if (f.enabled != null) and.push({ enabled: f.enabled });
@@ -41,15 +46,24 @@ builder.queryFields((t) => ({
     {
       type: PersonalConfigurationType,
       cursor: "id",
-      ...pageOptions,
+      ...pageOptionsOf("pconf"),
       description: "The viewer's own personal configurations, newest first",
       args: { filter: t.arg({ type: PersonalConfigurationFilterInput, description: "only the configurations that match; all of the viewer's when absent" }) },
       resolve: (query, _root, args, ctx) =>
-        ctx.services.db.personalConfiguration.findMany({
-          ...query,
-          where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        }),
+        pageAfterVisibleCursor(
+          query,
+          (id) =>
+            ctx.services.db.personalConfiguration.findFirst({
+              where: { id, ...visiblePersonalConfigurationsWhere(ctx.viewer) },
+              select: { id: true },
+            }),
+          () =>
+            ctx.services.db.personalConfiguration.findMany({
+              ...query,
+              where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
+              orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+            }),
+        ),
       totalCount: (_root, args, ctx) =>
         ctx.services.db.personalConfiguration.count({
           where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },

@@ -1,5 +1,5 @@
 import { builder } from "../../builder.js";
-import { pageOptions } from "../common/pagination.js";
+import { pageOptionsOf } from "../common/pagination.js";
 import { PresetFilterInput, presetWhere } from "./filter.js";
 import { PresetType } from "./types.js";
 
@@ -8,7 +8,8 @@ builder.queryFields((t) => ({
     {
       type: PresetType,
       cursor: "id",
-      ...pageOptions,
+      // the catalog is the same for every organization: a cursor only has to be well-formed
+      ...pageOptionsOf("pset"),
       description: "The catalog, by name",
       args: { filter: t.arg({ type: PresetFilterInput, description: "only the presets that match; the whole catalog when absent" }) },
       resolve: (query, _root, args, ctx) =>

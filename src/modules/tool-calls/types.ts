@@ -2,8 +2,10 @@ import { canSee } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { ToolCallOutcome } from "../../generated/prisma/enums.js";
 import { TOOL_CALL_ORDER, toolCallWhere } from "../../tool-calls/filter.js";
-import { pageOptions } from "../common/pagination.js";
+import { cursorId, pageOptionsOf } from "../common/pagination.js";
 import { UserType } from "../viewer/types.js";
+import { FILTER_LIMITS } from "../../validation/filter-caps.js";
+
 
 const ToolCallOutcomeEnum = builder.enumType(ToolCallOutcome, {
   name: "ToolCallOutcome",
@@ -18,10 +20,10 @@ const ToolCallOutcomeEnum = builder.enumType(ToolCallOutcome, {
 });
 
 const ToolCallFilterInput = builder.inputType("ToolCallFilter", {
-  description: "Narrows a connector's tool calls; every given condition must hold",
+  description: `Narrows a connector's tool calls; every given condition must hold. Lists hold at most ${FILTER_LIMITS.items} values, strings at most ${FILTER_LIMITS.text} characters`,
   fields: (t) => ({
-    toolName: t.string({ description: "exactly this tool name on the connector (without the /mcp prefix)" }),
-    outcome: t.field({ type: [ToolCallOutcomeEnum], description: "any of these outcomes" }),
+    toolName: t.string({ description: `the tool's name on the connector (without the /mcp prefix; at most ${FILTER_LIMITS.text} characters)` }),
+    outcome: t.field({ type: [ToolCallOutcomeEnum], description: `any of these outcomes (at most ${FILTER_LIMITS.items})` }),
   }),
 });
 
@@ -47,10 +49,18 @@ builder.prismaObjectField("Connector", "toolCalls", (t) =>
     {
       type: ToolCallType,
       cursor: "id",
-      ...pageOptions,
+      ...pageOptionsOf("call"),
       description: "calls of this connector's tools through the MCP gateway, newest first",
       args: { filter: t.arg({ type: ToolCallFilterInput, description: "only the calls that match; all of them when absent" }) },
-      query: (args) => ({ where: toolCallWhere(args.filter), orderBy: TOOL_CALL_ORDER }),
+      // The page is part of the connector's own query, and Prisma positions it after the cursor's
+      // row wherever that row is: the condition that this connector has the cursor's call makes the
+      // call of another connector (another organization's) an empty page, as a nonexistent id is
+      query: (args) => {
+        // (the connection's own arguments are there too; the option's type names only the field's)
+        const id = cursorId(args as { after?: string | null; before?: string | null }, "call");
+        const where = toolCallWhere(args.filter);
+        return { where: id ? { AND: [where, { connector: { toolCalls: { some: { id } } } }] } : where, orderBy: TOOL_CALL_ORDER };
+      },
       totalCount: true,
     },
     { name: "ToolCallConnection", description: "A page of a connector's tool calls" },

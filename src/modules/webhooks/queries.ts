@@ -1,6 +1,6 @@
 import { builder } from "../../builder.js";
 import { assertCanManageWebhooks } from "../../webhooks/manage.js";
-import { pageOptions } from "../common/pagination.js";
+import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { WebhookType } from "./types.js";
 
 builder.queryFields((t) => ({
@@ -8,15 +8,19 @@ builder.queryFields((t) => ({
     {
       type: WebhookType,
       cursor: "id",
-      ...pageOptions,
+      ...pageOptionsOf("hook"),
       description: "The organization's webhooks, newest first (ADMIN only: a MEMBER gets FORBIDDEN)",
       resolve: (query, _root, _args, ctx) => {
         assertCanManageWebhooks(ctx.viewer);
-        return ctx.services.db.webhook.findMany({ ...query, where: { organizationId: ctx.viewer.organizationId }, orderBy: { id: "desc" } });
+        return pageAfterVisibleCursor(
+          query,
+          (id) => ctx.services.db.webhook.findFirst({ where: { id, organizationId: ctx.viewer.organizationId }, select: { id: true } }),
+          () => ctx.services.db.webhook.findMany({ ...query, where: { organizationId: ctx.viewer.organizationId }, orderBy: { id: "desc" } }),
+        );
       },
       totalCount: (_root, _args, ctx) => ctx.services.db.webhook.count({ where: { organizationId: ctx.viewer.organizationId } }),
     },
-    { name: "WebhookConnection" },
-    { name: "WebhookEdge" },
+    { name: "WebhookConnection", description: "A page of webhooks" },
+    { name: "WebhookEdge", description: "A webhook and its cursor" },
   ),
 }));

@@ -2,7 +2,7 @@ import { isAdmin, type Viewer } from "../../auth/viewer.js";
 import { builder } from "../../builder.js";
 import { WebhookDeliveryStatus } from "../../generated/prisma/enums.js";
 import type { AttemptRecord } from "../../webhooks/deliver.js";
-import { pageOptions } from "../common/pagination.js";
+import { cursorId, pageOptionsOf } from "../common/pagination.js";
 
 /** Webhooks and their deliveries are the organization's, and only its ADMINs see them. */
 const isOrganizationAdmin = (o: { organizationId: string }, viewer: Viewer) => o.organizationId === viewer.organizationId && isAdmin(viewer);
@@ -48,7 +48,7 @@ export const WebhookDeliveryType = builder.prismaNode("WebhookDelivery", {
     }),
     connectorId: t.exposeID("connectorId", { description: "the connector whose event it is (a made-up one for a test delivery without a connector)" }),
     test: t.exposeBoolean("test", { description: "made by sendTestWebhookEvent" }),
-    status: t.expose("status", { type: WebhookDeliveryStatusEnum }),
+    status: t.expose("status", { type: WebhookDeliveryStatusEnum, description: "where the delivery stands: PENDING, DELIVERED, FAILED (retrying), EXHAUSTED or SKIPPED" }),
     attempts: t.exposeInt("attempts", { description: "attempts made so far" }),
     lastStatusCode: t.exposeInt("lastStatusCode", { nullable: true, description: "the receiver's status at the last attempt" }),
     lastError: t.exposeString("lastError", {
@@ -92,17 +92,19 @@ export const WebhookType = builder.prismaNode("Webhook", {
       "deliveries",
       {
         cursor: "id",
-        ...pageOptions,
+        ...pageOptionsOf("whd"),
         description: "its deliveries, newest first",
         args: { filter: t.arg({ type: WebhookDeliveryFilterInput, description: "narrows the list" }) },
-        query: (args) => ({
-          where: args.filter?.status ? { status: { in: args.filter.status } } : {},
-          orderBy: { seq: "desc" as const },
-        }),
+        // as Connector.toolCalls: a cursor of another webhook's delivery gives an empty page
+        query: (args) => {
+          const id = cursorId(args as { after?: string | null; before?: string | null }, "whd");
+          const where = args.filter?.status ? { status: { in: args.filter.status } } : {};
+          return { where: id ? { AND: [where, { webhook: { deliveries: { some: { id } } } }] } : where, orderBy: { seq: "desc" as const } };
+        },
         totalCount: true,
       },
-      { name: "WebhookDeliveryConnection" },
-      { name: "WebhookDeliveryEdge" },
+      { name: "WebhookDeliveryConnection", description: "A page of a webhook's deliveries" },
+      { name: "WebhookDeliveryEdge", description: "A delivery and its cursor" },
     ),
   }),
 });

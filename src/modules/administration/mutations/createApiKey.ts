@@ -32,7 +32,7 @@ builder.mutationField("createApiKey", (t) =>
   t.field({
     type: CreateApiKeySuccess,
     description: "Creates an API key (ADMINs only); its secret is in this answer alone",
-    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: "who the key is for, its role and name" }) },
     errors: directResultUnion("createApiKey", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: (_root, { input }, ctx) => createApiKey(ctx.services.db, administratorOf(ctx.viewer), input),
   }),

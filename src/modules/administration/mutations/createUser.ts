@@ -19,7 +19,7 @@ builder.mutationField("createUser", (t) =>
   t.prismaField({
     type: UserType,
     description: "Adds a user to the organization (ADMINs only)",
-    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    args: { input: t.arg({ type: CreateUserInput, required: true, description: "the person's email, name and role" }) },
     errors: resultUnion("createUser", "user", [ValidationError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await createUser(ctx.services.db, administratorOf(ctx.viewer), input);

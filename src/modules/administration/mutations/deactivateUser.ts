@@ -14,7 +14,7 @@ builder.mutationField("deactivateUser", (t) =>
   t.prismaField({
     type: UserType,
     description: "Deactivates a user (ADMINs only): they can no longer sign in, and every key of theirs is revoked. The organization's last ADMIN is refused",
-    args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
+    args: { input: t.arg({ type: DeactivateUserInput, required: true, description: "the user to deactivate" }) },
     errors: resultUnion("deactivateUser", "user", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await deactivateUser(ctx.services.db, administratorOf(ctx.viewer), input.id, ctx.services.viewers.revoke);

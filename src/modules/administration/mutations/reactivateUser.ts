@@ -14,7 +14,7 @@ builder.mutationField("reactivateUser", (t) =>
   t.prismaField({
     type: UserType,
     description: "Lets a deactivated user sign in again (ADMINs only); their revoked keys stay revoked",
-    args: { input: t.arg({ type: ReactivateUserInput, required: true }) },
+    args: { input: t.arg({ type: ReactivateUserInput, required: true, description: "the user to reactivate" }) },
     errors: resultUnion("reactivateUser", "user", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await reactivateUser(ctx.services.db, administratorOf(ctx.viewer), input.id);

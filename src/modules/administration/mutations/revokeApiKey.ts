@@ -14,7 +14,7 @@ builder.mutationField("revokeApiKey", (t) =>
   t.prismaField({
     type: ApiKeyType,
     description: "Revokes an API key at once (ADMINs only): requests with it get 401, its open sockets close. The organization's last ADMIN key is refused",
-    args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: RevokeApiKeyInput, required: true, description: "the key to revoke" }) },
     errors: resultUnion("revokeApiKey", "apiKey", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await revokeApiKey(ctx.services.db, administratorOf(ctx.viewer), input.id, ctx.services.viewers.revoke);

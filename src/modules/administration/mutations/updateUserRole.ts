@@ -18,7 +18,7 @@ builder.mutationField("updateUserRole", (t) =>
   t.prismaField({
     type: UserType,
     description: "Changes a user's role (ADMINs only). Making the organization's last ADMIN a MEMBER is refused",
-    args: { input: t.arg({ type: UpdateUserRoleInput, required: true }) },
+    args: { input: t.arg({ type: UpdateUserRoleInput, required: true, description: "the user and their new role" }) },
     errors: resultUnion("updateUserRole", "user", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await updateUserRole(ctx.services.db, administratorOf(ctx.viewer), input, ctx.services.viewers.revoke);

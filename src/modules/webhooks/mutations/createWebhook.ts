@@ -24,7 +24,7 @@ builder.mutationField("createWebhook", (t) =>
   t.field({
     type: CreateWebhookSuccess,
     description: "Registers a webhook (ADMIN only): each matching connector event is delivered as the document's result, with the registering principal's visibility",
-    args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
+    args: { input: t.arg({ type: CreateWebhookInput, required: true, description: "where to deliver, and the connectorEvents subscription document that shapes each delivery" }) },
     errors: directResultUnion("createWebhook", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: (_root, { input }, ctx, info) =>
       createWebhook(ctx.services, info.schema, ctx.viewer, { ...input, enabled: input.enabled ?? true }),

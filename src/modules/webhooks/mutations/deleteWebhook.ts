@@ -17,7 +17,7 @@ builder.mutationField("deleteWebhook", (t) =>
   t.field({
     type: DeleteWebhookSuccess,
     description: "Deletes a webhook and its deliveries (ADMIN only)",
-    args: { input: t.arg({ type: DeleteWebhookInput, required: true }) },
+    args: { input: t.arg({ type: DeleteWebhookInput, required: true, description: "the webhook to delete (its queued deliveries go with it)" }) },
     errors: directResultUnion("deleteWebhook", [NotFoundError, ForbiddenError]),
     resolve: async (_root, { input }, ctx) => ({ deletedId: await deleteWebhook(ctx.services, ctx.viewer, input.id) }),
   }),

@@ -18,7 +18,7 @@ builder.mutationField("rotateWebhookSecret", (t) =>
   t.field({
     type: RotateWebhookSecretSuccess,
     description: "Replaces a webhook's signing secret (ADMIN only); the old one stops signing at once",
-    args: { input: t.arg({ type: RotateWebhookSecretInput, required: true }) },
+    args: { input: t.arg({ type: RotateWebhookSecretInput, required: true, description: "the webhook whose signing secret is replaced" }) },
     errors: directResultUnion("rotateWebhookSecret", [NotFoundError, ForbiddenError]),
     resolve: (_root, { input }, ctx) => rotateWebhookSecret(ctx.services, ctx.viewer, input.id),
   }),

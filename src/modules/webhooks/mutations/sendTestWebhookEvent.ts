@@ -14,7 +14,7 @@ builder.mutationField("sendTestWebhookEvent", (t) =>
     type: WebhookDeliveryType,
     description: `Queues a made-up UPDATED event for the webhook (ADMIN only), shaped by its document, signed and
 retried like any delivery, marked as a test (and with the header plugboard-test-event: true)`,
-    args: { input: t.arg({ type: SendTestWebhookEventInput, required: true }) },
+    args: { input: t.arg({ type: SendTestWebhookEventInput, required: true, description: "the webhook to send a test event to" }) },
     errors: resultUnion("sendTestWebhookEvent", "delivery", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx, info) => {
       const d = await sendTestWebhookEvent(ctx.services, info.schema, ctx.viewer, input.id);

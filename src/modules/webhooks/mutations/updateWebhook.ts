@@ -20,7 +20,7 @@ builder.mutationField("updateWebhook", (t) =>
   t.prismaField({
     type: WebhookType,
     description: "Changes a webhook (ADMIN only); its principal stays the one that registered it",
-    args: { input: t.arg({ type: UpdateWebhookInput, required: true }) },
+    args: { input: t.arg({ type: UpdateWebhookInput, required: true, description: "the webhook and the fields to change" }) },
     errors: resultUnion("updateWebhook", "webhook", [ValidationError, NotFoundError, ForbiddenError]),
     resolve: async (query, _root, { input }, ctx, info) => {
       const { id, ...change } = input;
