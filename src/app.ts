@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createOidcVerifier } from "./auth/oidc/verifier.js";
 import { createViewerCache } from "./auth/viewer-cache.js";
+import { withBodyLimit } from "./http/body-limit.js";
 import { createToolCallLog } from "./tool-calls/log.js";
 import { OpenStreams } from "./transports/open-streams.js";
 import { LIMITS, type Limits } from "./events/limits.js";
@@ -133,7 +134,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
         sendJson(res, 503, { status: "unavailable", database: "unreachable" });
       }
     },
-    "/graphql": withGraphiQL(yoga, { introspection: services.config.introspection }),
+    "/graphql": withBodyLimit(withGraphiQL(yoga, { introspection: services.config.introspection })),
     "/metrics": metricsRoute(services.metrics, services.config.metricsToken),
     ...graphiqlAssetRoutes(),
     "/oauth/callback": oauthCallbackRoute(services),
@@ -174,7 +175,7 @@ export function buildApp(services: Services, options: AppOptions = {}): App {
     });
   });
   const requests = trackRequests(server);
-  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits, operations, streams });
+  const ws = attachGraphQLWs({ server, yoga, services, limiter, limits, operations, streams, config: services.config });
   let stopping: Promise<void> | null = null;
 
   return {

@@ -18,3 +18,22 @@ export function corsPolicy(origins: readonly string[]): (request: Request) => CO
     return false;
   };
 }
+
+/**
+ * Whether a WebSocket upgrade may go on. Browsers do not apply CORS to WebSockets, so a page of any
+ * site could open a socket to this server in a visitor's browser: the Origin a browser sends must be
+ * the server's own (publicUrl, or the Host it was reached at) or one of CORS_ORIGINS (`*`: any).
+ * Clients that are not browsers send no Origin and are let in (they hold their own credentials).
+ */
+export function upgradeOriginAllowed(origins: readonly string[], origin: string | undefined, host: string | undefined, publicUrl?: string): boolean {
+  if (!origin) return true;
+  if (origins.includes("*")) return true;
+  const given = origin.replace(/\/+$/, "");
+  if (origins.some((o) => o.replace(/\/+$/, "") === given)) return true;
+  if (publicUrl && new URL(publicUrl).origin === given) return true;
+  try {
+    return !!host && new URL(given).host === host;
+  } catch {
+    return false;
+  }
+}

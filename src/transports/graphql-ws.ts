@@ -12,7 +12,9 @@ import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-id.js";
 import type { Metrics } from "../observability/metrics.js";
 import { type Operation, type Operations, startOperation } from "../observability/operations.js";
 import { isServiceUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.js";
+import { upgradeOriginAllowed } from "../http/cors.js";
 import { isValidHost } from "../http/host.js";
+import type { ServerConfig } from "../config.js";
 import { maskError, type ServerContext } from "../yoga.js";
 import type { ConnectionLimiter } from "./connection-limiter.js";
 import type { OpenStreams } from "./open-streams.js";
@@ -42,6 +44,8 @@ export function attachGraphQLWs(options: {
   limiter: ConnectionLimiter;
   limits: Limits;
   streams: OpenStreams;
+  /** CORS_ORIGINS and PUBLIC_URL: which pages may open sockets */
+  config: Pick<ServerConfig, "corsOrigins" | "publicUrl">;
   /** each operation's access line and metrics (src/observability/operations.ts) */
   operations: Pick<Operations, "bind">;
 }): GraphQLWs {
@@ -61,6 +65,11 @@ export function attachGraphQLWs(options: {
       return;
     }
     if (!isValidHost(req.headers.host)) return void socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    const { corsOrigins, publicUrl } = options.config;
+    if (!upgradeOriginAllowed(corsOrigins, req.headers.origin, req.headers.host, publicUrl)) {
+      logger.info({ origin: req.headers.origin?.slice(0, 200), requestId: requestIdOf(req) }, "graphql-ws upgrade refused: origin not allowed");
+      return void socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+    }
     if (!accepting) return void socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
   });

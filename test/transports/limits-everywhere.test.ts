@@ -56,4 +56,18 @@ describe("GraphQL limits hold on every transport, as an error for the operation"
     socket.send(JSON.stringify({ type: "connection_init", payload: { pad: "x".repeat(1_100_000) } }));
     expect(await closed).toBe(1009);
   });
+
+  it("refuses a GraphQL body over 1 MB with 413 before reading it, and one without a length with 411", async () => {
+    const big = JSON.stringify({ query: `{ viewer { role } } # ${"x".repeat(1_100_000)}` });
+    const res = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${alice.key}` }, body: big });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    const chunked = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${alice.key}` },
+      body: new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"query":"{ viewer { role } }"}')), c.close()) }),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+  });
 });
