@@ -3,7 +3,7 @@ import { type ExecutionArgs, type ExecutionResult, GraphQLError, type GraphQLFor
 import type { Context as WsContext } from "graphql-ws";
 import { type Extra as WsExtra, useServer } from "graphql-ws/use/ws";
 import { isAsyncIterable, type YogaServerInstance } from "graphql-yoga";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { type AuthServices, resolveViewer } from "../auth/resolve-viewer.js";
 import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
@@ -71,7 +71,7 @@ export function attachGraphQLWs(options: {
       return void socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
     }
     if (!accepting) return void socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n");
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", refusingServerMessages(ws), req));
   });
   // the socket's operations log with its upgrade request's id, which the 101 response carries
   wss.on("headers", (headers, req) => headers.push(`${REQUEST_ID_HEADER}: ${requestIdOf(req)}`));
@@ -255,4 +255,36 @@ function publicErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] 
       return { ...error.toJSON(), extensions };
     });
   });
+}
+
+/** What only a server sends (graphql-ws PROTOCOL.md): from a client, a protocol error. */
+const SERVER_ONLY = new Set(["connection_ack", "next", "error"]);
+
+/**
+ * graphql-ws's server throws on a client's `next`, `error` or `connection_ack`, which its ws glue
+ * turns into 4500 Internal Server Error; the protocol says 4400 Invalid message received. Such a
+ * frame is answered so before graphql-ws sees it.
+ */
+function refusingServerMessages(ws: WebSocket): WebSocket {
+  const emit = ws.emit.bind(ws) as (event: string, ...args: unknown[]) => boolean;
+  ws.emit = ((event: string, ...args: unknown[]) => {
+    if (event === "message") {
+      const type = messageType(args[0]);
+      if (type && SERVER_ONLY.has(type)) {
+        ws.close(4400, `Invalid message received: a client does not send "${type}"`);
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as WebSocket["emit"];
+  return ws;
+}
+
+function messageType(data: unknown): string | null {
+  try {
+    const parsed = JSON.parse(String(data)) as { type?: unknown };
+    return typeof parsed?.type === "string" ? parsed.type : null;
+  } catch {
+    return null; // graphql-ws answers a frame that is not JSON itself (4400)
+  }
 }
