@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // in a real browser: vitest.browser.config.ts (npm run test:browser)
-    exclude: ["test/browser/**", "node_modules/**"],
+    // npm run test:faults runs test/faults alone: it restarts PostgreSQL and Redis
+    exclude: ["test/browser/**", "test/faults/**", "node_modules/**"],
     globalSetup: ["test/helpers/global-setup.ts"],
     // each test file runs in its own process with its own database
     pool: "forks",
