@@ -125,6 +125,35 @@ describe("isolation, generated from the schema: denied is indistinguishable from
     });
   }
 
+  it("answers no key and a revoked key 401 UNAUTHENTICATED on every probe, whatever the id", async () => {
+    const revoked = await team();
+    await prisma.apiKey.update({ where: { id: revoked.bob.keyId }, data: { revokedAt: new Date() } });
+    const unexpected: string[] = [];
+    for (const key of [null, revoked.bob.key]) {
+      const client = server.as(key as string);
+      for (const { kind, f } of probes) {
+        const op = operation(kind, f, objects[kindOf(f.name)[0]][0] ?? newId("conn"));
+        const r = await client.raw(op.query, op.variables);
+        if (r.status !== 401 || r.errors?.[0]?.extensions?.code !== "UNAUTHENTICATED" || r.data) unexpected.push(`${key ? "revoked" : "none"} ${f.name}: ${r.status}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it("answers a MEMBER's writes to a TEAM connector ForbiddenError, and changes nothing", async () => {
+    const team = objects.conn[0];
+    const before = await prisma.connector.findUniqueOrThrow({ where: { id: team } });
+    const writes = probes.filter((p) => p.kind === "mutation" && kindOf(p.f.name)[0] === "conn");
+    const answers: string[] = [];
+    for (const { kind, f } of writes) {
+      const op = operation(kind, f, team);
+      const r = await server.as(a.bob.key).raw(op.query, op.variables);
+      answers.push(`${f.name}: ${r.data?.[f.name]?.__typename}`);
+    }
+    expect(answers).toEqual(writes.map(({ f }) => `${f.name}: ForbiddenError`));
+    expect(await prisma.connector.findUniqueOrThrow({ where: { id: team } })).toEqual(before);
+  });
+
   it("answers subscriptions to another organization's objects over graphql-ws as for nonexistent ones", async () => {
     const fields = Object.values(schema.getSubscriptionType()!.getFields()).filter((f) => f.args.some((x) => x.name === "id"));
     const differences: string[] = [];
