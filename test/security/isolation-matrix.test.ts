@@ -125,6 +125,42 @@ describe("isolation, generated from the schema: denied is indistinguishable from
     });
   }
 
+  it("shows another organization none of these objects in any list query, and a MEMBER none of another user's PERSONAL ones", async () => {
+    const lists = Object.values(schema.getQueryType()!.getFields()).filter((f) => !f.args.some((x) => isNonNullType(x.type)) && !takesAnId(f));
+    expect(lists.length).toBeGreaterThanOrEqual(8);
+    const everything = Object.values(objects).flat();
+    const seen: string[] = [];
+    for (const f of lists) {
+      const named = getNamedType(f.type) as { name: string; getFields?: () => Record<string, unknown> };
+      const fields = named.getFields?.() ?? {};
+      const selection = "nodes" in fields ? "{ nodes { __typename ... on Node { id } } }" : "id" in fields ? "{ id }" : "{ __typename }";
+      for (const [key, hidden] of [[b.alice.key, everything], [a.bob.key, alicesPersonal]] as const) {
+        const r = await server.as(key).raw(`{ ${f.name} ${selection} }`);
+        const text = JSON.stringify(r);
+        // a list an ADMIN alone may read refuses a MEMBER outright: no ids either way
+        for (const id of hidden) if (text.includes(id)) seen.push(`${f.name}: ${id}`);
+      }
+    }
+    expect(seen).toEqual([]);
+    // the control: their owner does see them in the same lists
+    expect(JSON.stringify(await server.as(a.alice.key).raw("{ connectors { nodes { id } } }"))).toContain(objects.conn[1]);
+  });
+
+  it("answers the MCP gateway for another organization's connector exactly as for a nonexistent one", async () => {
+    const initialize = async (id: string) => {
+      const res = await fetch(`${server.url}/mcp/${id}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${b.alice.key}` },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "x", version: "1" } } }),
+      });
+      return { status: res.status, body: await res.text() };
+    };
+    for (const real of objects.conn) {
+      const fake = newId("conn");
+      expect(normalized(await initialize(real), real, fake)).toBe(normalized(await initialize(fake), real, fake));
+    }
+  });
+
   it("answers no key and a revoked key 401 UNAUTHENTICATED on every probe, whatever the id", async () => {
     const revoked = await team();
     await prisma.apiKey.update({ where: { id: revoked.bob.keyId }, data: { revokedAt: new Date() } });
