@@ -43,6 +43,22 @@ describe("a leaky bucket of query cost per API key", async () => {
     expect(res.body.errors[0].message).toMatch(/costs 201 points, more than the 70/);
   });
 
+  it("charges SSE subscriptions from the same bucket, refusing with 429 and Retry-After", async () => {
+    const { alice } = await team();
+    await post(alice.key, LIST);
+    await post(alice.key, LIST);
+    const c = await post(alice.key, "query Id { viewer { role } }");
+    expect(c.status).toBe(200);
+    const res = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${alice.key}` },
+      body: JSON.stringify({ query: "subscription Events { connectorEvents { id kind version connector { id name } } }" }),
+    });
+    const text = await res.text();
+    expect([res.status, res.headers.get("retry-after") !== null]).toEqual([429, true]);
+    expect(text).toContain("RATE_LIMITED");
+  });
+
   it("charges graphql-ws operations from the same bucket, refusing with an error for the operation", async () => {
     const { alice } = await team();
     const client = createClient({ url: wsUrl(server.url), webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${alice.key}` } });
