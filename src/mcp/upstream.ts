@@ -85,6 +85,21 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
     return auth;
   };
 
+  // what a connector's stored credentials present, and their fingerprint: an agent calling in a loop
+  // would otherwise open the sealed credentials and hash them on every call
+  const presentedCache = new Map<string, { headers: Record<string, string>; fingerprint: string; at: number }>();
+  async function presentedFor(c: Connector): Promise<{ headers: Record<string, string>; fingerprint: string } | UpstreamFailure> {
+    const key = `${c.id}\n${c.url}\n${c.presetId ?? ""}\n${c.credentialType ?? ""}\n${c.credentialsEnc ?? ""}`;
+    const known = presentedCache.get(key);
+    if (known && Date.now() - known.at < PRESET_AUTH_TTL_MS) return known;
+    const presented = headersFor(stored("Connector.credentialsEnc", c), await presetAuth(c.presetId));
+    if (isFailure(presented)) return presented;
+    const entry = { headers: presented.headers, fingerprint: createHash("sha256").update(`${c.url}\n${c.credentialsEnc ?? ""}`).digest("base64url"), at: Date.now() };
+    presentedCache.set(key, entry);
+    if (presentedCache.size > 1_000) presentedCache.delete(presentedCache.keys().next().value!);
+    return entry;
+  }
+
   // wrapped, so that a header map is never mistaken for a failure
   function headersFor(credentials: StoredCredentials | null, auth: PresetAuth | null): { headers: Record<string, string> } | UpstreamFailure {
     try {
@@ -106,12 +121,12 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
       const refreshed = await refresh(c);
       if (refreshed !== "kept") return refreshed;
     }
-    const presented = headersFor(stored("Connector.credentialsEnc", c), await presetAuth(c.presetId));
+    const presented = await presentedFor(c);
     if (isFailure(presented)) return presented;
-    const fingerprint = createHash("sha256").update(`${c.url}\n${c.credentialsEnc ?? ""}`).digest("base64url");
+    const { headers, fingerprint } = presented;
     return {
       url: c.url,
-      headers: presented.headers,
+      headers,
       pooled: { key: `${c.id}:${fingerprint}`, owner: c.id },
       ...(oauth && allowRefresh ? { refresh: async () => { const r = await refresh(c); return r === "kept" ? RETRY_LATER : r; } } : {}),
     };
