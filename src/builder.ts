@@ -8,7 +8,7 @@ import type { Context } from "./context.js";
 import { mutationInputPlugin } from "./validation/input-plugin.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./modules/common/pagination.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./validation/page-size.js";
 import TotalCountDescriptionPlugin from "./pothos/total-count-description.js";
 
 export type Scalars = {

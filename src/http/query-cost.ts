@@ -11,7 +11,7 @@ import {
   type SelectionSetNode,
   valueFromASTUntyped,
 } from "graphql";
-import { DEFAULT_PAGE_SIZE } from "../modules/common/pagination.js";
+import { DEFAULT_PAGE_SIZE } from "../validation/page-size.js";
 
 /**
  * What an operation may cost the server, before it runs, as Shopify and GitHub count it: every

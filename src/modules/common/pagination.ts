@@ -1,8 +1,6 @@
 import { GraphQLError } from "graphql";
 import { type IdPrefix, isIdOf } from "../../db/ids.js";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../validation/page-size.js";
 
 /**
  * Connection size rule for every list: 20 by default, at most 100. Pothos clamps an oversized page
