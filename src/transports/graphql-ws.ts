@@ -280,9 +280,14 @@ function refusingServerMessages(ws: WebSocket): WebSocket {
   return ws;
 }
 
+// most frames (subscribe, complete, ping) name none of these: only those that might are parsed twice
+const MIGHT_BE_SERVER_ONLY = /"(?:connection_ack|next|error)"/;
+
 function messageType(data: unknown): string | null {
+  const text = String(data);
+  if (!MIGHT_BE_SERVER_ONLY.test(text)) return null;
   try {
-    const parsed = JSON.parse(String(data)) as { type?: unknown };
+    const parsed = JSON.parse(text) as { type?: unknown };
     return typeof parsed?.type === "string" ? parsed.type : null;
   } catch {
     return null; // graphql-ws answers a frame that is not JSON itself (4400)

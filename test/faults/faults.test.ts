@@ -138,6 +138,7 @@ describe.skipIf(!BASE)("faults under load: PostgreSQL and Redis restarted, an in
     expect([...statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
     console.log(`faults: ${acknowledged.length} writes acknowledged, ${trail.length} events, ${received.length} received, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     await Promise.all([a.stop(), b.stop()]);
-    void subscriber;
+    await subscriber; // its socket closed with the servers, and it stopped resuming
+
   });
 });

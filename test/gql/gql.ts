@@ -119,6 +119,7 @@ type Documents = {
     "\n  query Role {\n    viewer { role }\n  }\n": typeof types.RoleDocument,
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": typeof types.TenantDataDocument,
     "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": typeof types.MeDocument,
+    "\n  query ViewerCacheRole { viewer { role } }\n": typeof types.ViewerCacheRoleDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreateWebhookSuccess {\n        secret\n        webhook { id url document variables description enabled }\n      }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  mutation UpdateWebhook($input: UpdateWebhookInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on UpdateWebhookSuccess { webhook { id url document enabled description } }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateWebhookDocument,
@@ -235,6 +236,7 @@ const documents: Documents = {
     "\n  query Role {\n    viewer { role }\n  }\n": types.RoleDocument,
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": types.TenantDataDocument,
     "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n": types.MeDocument,
+    "\n  query ViewerCacheRole { viewer { role } }\n": types.ViewerCacheRoleDocument,
     "\n  query Viewer {\n    viewer {\n      role\n      user { id email role }\n      organization { id slug name }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreateWebhookSuccess {\n        secret\n        webhook { id url document variables description enabled }\n      }\n      ... on Error { message }\n      ... on ValidationError { fieldErrors { path message } }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  mutation UpdateWebhook($input: UpdateWebhookInput!) {\n    updateWebhook(input: $input) {\n      __typename\n      ... on UpdateWebhookSuccess { webhook { id url document enabled description } }\n      ... on Error { message }\n    }\n  }\n": types.UpdateWebhookDocument,
@@ -680,6 +682,10 @@ export function graphql(source: "\n  query TenantData($other: ID!) {\n    viewer
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n"): (typeof documents)["\n  query Me {\n    viewer { role user { id } organization { slug } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ViewerCacheRole { viewer { role } }\n"): (typeof documents)["\n  query ViewerCacheRole { viewer { role } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -170,7 +170,8 @@ describe("sign-in with the identity provider's tokens (GraphQL over HTTP)", asyn
       stop();
       return n;
     };
-    // a token (or key) seen for the first time; then, within the second it is trusted, none
+    // a token (or key) seen for the first time; asked again, at most that one (none while the
+    // viewer cache trusts it: test/viewer/viewer-cache.test.ts holds that on a server that trusts for a minute)
     const fresh = (await idp.signIn(sub)).accessToken;
     expect([await statements(fresh), await statements(key)]).toEqual([1, 1]);
     expect([await statements(fresh), await statements(key)].every((n) => n <= 1)).toBe(true);
