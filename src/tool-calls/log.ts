@@ -1,3 +1,4 @@
+import type { Db } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { CoreServices } from "../services.js";
 import { type CallRecord, toolCallRow } from "./record.js";
@@ -28,9 +29,7 @@ export function createToolCallLog({ db, logger }: Pick<CoreServices, "db"> & { l
   async function write(batch: CallRecord[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        // createMany runs in a transaction of its own (two round trips): one row goes alone
-        if (batch.length === 1) await db.toolCall.create({ data: toolCallRow(batch[0]), select: { id: true } });
-        else await db.toolCall.createMany({ data: batch.map(toolCallRow), skipDuplicates: true });
+        await insertRows(db, batch);
         return;
       } catch (e) {
         if (attempt >= RETRIES) {
@@ -68,4 +67,24 @@ export function createToolCallLog({ db, logger }: Pick<CoreServices, "db"> & { l
       return inFlight;
     },
   };
+}
+
+/**
+ * One statement for any number of rows, its text the same every time: Prisma 6 compiles every
+ * create and createMany anew (it has no plan cache), which was the larger part of a gateway call's
+ * own CPU. A connector deleted since the call is recorded with none, as its foreign key would do.
+ */
+async function insertRows(db: Db, batch: CallRecord[]): Promise<void> {
+  const rows = batch.map(toolCallRow);
+  const column = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k] ?? null);
+  await db.$executeRaw`
+    INSERT INTO "ToolCall" ("id", "organizationId", "connectorId", "scope", "ownerUserId", "ownerApiKeyId", "toolName", "outcome", "errorMessage", "apiKeyId", "userId", "startedAt", "durationMs")
+    SELECT r.id, r.org, c."id", r.scope::"ConnectorScope", r.owner_user, r.owner_key, r.tool, r.outcome::"ToolCallOutcome", r.error, r.key, r.usr, r.started::timestamp(3), r.duration
+    FROM unnest(${column("id")}::text[], ${column("organizationId")}::text[], ${column("connectorId")}::text[], ${column("scope")}::text[],
+                ${column("ownerUserId")}::text[], ${column("ownerApiKeyId")}::text[], ${column("toolName")}::text[], ${column("outcome")}::text[],
+                ${column("errorMessage")}::text[], ${column("apiKeyId")}::text[], ${column("userId")}::text[],
+                ${rows.map((r) => (r.startedAt as Date).toISOString())}::text[], ${column("durationMs")}::int[])
+      AS r(id, org, connector, scope, owner_user, owner_key, tool, outcome, error, key, usr, started, duration)
+    LEFT JOIN "Connector" c ON c."id" = r.connector
+    ON CONFLICT ("id") DO NOTHING`;
 }
