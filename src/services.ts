@@ -58,8 +58,17 @@ export type CallOutcome<T> = { ok: true; value: T } | { ok: false; failure: Call
 export interface CallOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
+  /** the server's notifications/message sent during the call, its data cleared of the credentials */
+  onLog?: (message: ServerLogMessage) => void;
   /** MCP_CALL_TIMEOUT unless given */
   timeoutMs?: number;
+}
+
+/** An MCP log message (notifications/message) as a server sent it. */
+export interface ServerLogMessage {
+  level: "debug" | "info" | "notice" | "warning" | "error" | "critical" | "alert" | "emergency";
+  logger?: string;
+  data?: unknown;
 }
 
 /** The requests besides tools/call that pass through to a connector's server. */

@@ -6,11 +6,13 @@ import {
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
+  type LoggingLevel,
   type Progress,
   ReadResourceRequestSchema,
+  SetLevelRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Viewer } from "../auth/viewer.js";
-import type { PassThroughMethod, Services } from "../services.js";
+import type { PassThroughMethod, ServerLogMessage, Services } from "../services.js";
 import { callConnectorTool } from "../tool-calls/call.js";
 import { listAvailableTools, listConnectorTools } from "../tool-calls/list.js";
 import { passThrough } from "../tool-calls/pass-through.js";
@@ -31,13 +33,20 @@ export type GatewayScope = { connectorId: string } | { all: true };
 export interface SessionView {
   /** the connectors whose tools the session last listed: a change to one of them is worth a list_changed */
   listed: Set<string>;
+  /** the least severe log message the agent wants (logging/setLevel); every one until it says */
+  logLevel?: LoggingLevel;
 }
+
+/** RFC 5424's severities, as MCP orders them: least severe first. */
+const SEVERITY: LoggingLevel[] = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"];
 
 type Extra = {
   authInfo?: { extra?: Record<string, unknown> };
   signal: AbortSignal;
   _meta?: { progressToken?: string | number };
-  sendNotification: (n: { method: "notifications/progress"; params: Progress & { progressToken: string | number } }) => Promise<void>;
+  sendNotification: (
+    n: { method: "notifications/progress"; params: Progress & { progressToken: string | number } } | { method: "notifications/message"; params: ServerLogMessage },
+  ) => Promise<void>;
 };
 
 /** The viewer of this very request (authenticated again on every HTTP request by the route). */
@@ -70,8 +79,20 @@ export function gatewayServer(services: Services, scope: GatewayScope, calls: Ca
     };
   const server = new Server(
     { name: "plugboard", version: "0.1.0" },
-    { capabilities: one ? { tools: { listChanged: true }, resources: {}, prompts: {} } : { tools: { listChanged: true } } },
+    { capabilities: one ? { tools: { listChanged: true }, resources: {}, prompts: {}, logging: {} } : { tools: { listChanged: true }, logging: {} } },
   );
+  // the SDK's own setLevel handler keeps the level where only its sendLoggingMessage reads it, and
+  // that sends on the session's GET stream: a call's log messages go on the call's own stream
+  server.removeRequestHandler("logging/setLevel");
+  server.setRequestHandler(SetLevelRequestSchema, (request) => {
+    view.logLevel = request.params.level;
+    return {};
+  });
+  /** The server's log messages during an agent's request, on that request's stream, at the level the agent set. */
+  const logsTo = (extra: Extra) => (message: ServerLogMessage) => {
+    if (view.logLevel && SEVERITY.indexOf(message.level) < SEVERITY.indexOf(view.logLevel)) return;
+    void extra.sendNotification({ method: "notifications/message", params: message }).catch(() => {});
+  };
 
   server.setRequestHandler(ListToolsRequestSchema, guarded(async (_request, extra) => {
     const viewer = viewerOf(extra as Extra);
@@ -100,6 +121,7 @@ export function gatewayServer(services: Services, scope: GatewayScope, calls: Ca
       arguments: request.params.arguments,
       signal: extra.signal,
       onProgress,
+      onLog: logsTo(extra),
       ...calls,
     });
     if (end.outcome === "OK") return end.result as never;
@@ -109,7 +131,7 @@ export function gatewayServer(services: Services, scope: GatewayScope, calls: Ca
   if (one) {
     const pass = (method: PassThroughMethod) => guarded(async (request: { params?: Record<string, unknown> }, rawExtra: unknown) => {
       const extra = rawExtra as Extra;
-      const end = await passThrough(services, viewerOf(extra), scope.connectorId, method, forwarded(request.params), { signal: extra.signal });
+      const end = await passThrough(services, viewerOf(extra), scope.connectorId, method, forwarded(request.params), { signal: extra.signal, onLog: logsTo(extra) });
       if (end.ok) return end.result as never;
       throw "refusal" in end ? refusalError(end.refusal) : failureError(end.failure);
     });

@@ -7,6 +7,7 @@ import {
   ListResourcesResultSchema,
   ListResourceTemplatesResultSchema,
   ListToolsResultSchema,
+  LoggingMessageNotificationSchema,
   McpError,
   type Progress,
   ReadResourceResultSchema,
@@ -18,8 +19,8 @@ import {
 import { parseDuration } from "../durations.js";
 import { type ConnectOptions, connect, type TransportKind } from "./connect.js";
 import { within } from "./deadline.js";
-import { CallEndError, type McpFailure, McpFailureError, serverErrorText } from "./failures.js";
-import { limitingResponses } from "./response-limit.js";
+import { currentCall, type LogMessage, withinCall } from "./call-scope.js";
+import { CallEndError, type McpFailure, McpFailureError, redactValue, serverErrorText } from "./failures.js";
 
 /** MCP_TIMEOUT's default: how long one MCP step (initialize, one tools/list page, ping) may take. */
 export const DEFAULT_MCP_TIMEOUT_MS = 10_000;
@@ -51,6 +52,8 @@ export interface ForwardOptions {
   /** the agent's cancel: the SDK sends notifications/cancelled upstream */
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** the server's log messages sent during the call, cleared of the request's secrets */
+  onLog?: (message: LogMessage) => void;
 }
 
 export interface McpSession {
@@ -87,6 +90,11 @@ export async function openSession(options: SessionOptions): Promise<McpSession> 
   const closeListeners = new Set<() => void>();
   let closed = false;
   client.setNotificationHandler(ToolListChangedNotificationSchema, () => toolListeners.forEach((l) => l()));
+  // a log message read from a call's own stream goes to that call's agent (src/mcp/call-scope.ts)
+  client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
+    const onLog = currentCall()?.onLog;
+    if (onLog) onLog({ ...n.params, data: redactValue(n.params.data, secrets) });
+  });
   client.onclose = () => {
     closed = true;
     closeListeners.forEach((l) => l());
@@ -140,7 +148,7 @@ export async function openSession(options: SessionOptions): Promise<McpSession> 
       const signal = o.signal ? AbortSignal.any([o.signal, tooLarge.signal]) : tooLarge.signal;
       const send = () => client.request({ method, params }, FORWARDED[method], { signal, timeout: o.timeoutMs, onprogress: o.onProgress });
       try {
-        return await limitingResponses(o.maxResponseBytes, (e) => tooLarge.abort(e), send);
+        return await withinCall({ limit: o.maxResponseBytes, abort: (e) => tooLarge.abort(e), onLog: o.onLog }, send);
       } catch (e) {
         if (tooLarge.signal.aborted) throw new CallEndError({ kind: "too-large", message: (tooLarge.signal.reason as Error).message });
         if (o.signal?.aborted) throw new CallEndError({ kind: "cancelled", message: "the call was cancelled" });

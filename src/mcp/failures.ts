@@ -130,6 +130,14 @@ export function redact(failure: McpFailure, secrets: string[]): McpFailure {
   return Object.fromEntries(Object.entries(failure).map(([k, v]) => [k, clean(v)])) as McpFailure;
 }
 
+/** Any JSON value with every secret (as it is, or as JSON escapes it) replaced by "[redacted]". */
+export function redactValue(value: unknown, secrets: string[]): unknown {
+  if (value === undefined) return value;
+  let text = JSON.stringify(value);
+  for (const secret of secrets) for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) text = text.split(form).join("[redacted]");
+  return JSON.parse(text);
+}
+
 /**
  * How a forwarded call (tools/call, resources/*, prompts/*) ended without a result, when the
  * session itself is fine: the call's own limits, the agent's cancel, the server's JSON-RPC error

@@ -249,7 +249,7 @@ export function createMcpUpstream(services: Services, options: UpstreamOptions =
   const unheard = (f: McpFailure) => f.kind === "protocol" && f.status === 404;
 
   async function forward(subject: { connector: Connector }, method: ForwardedMethod, params: Record<string, unknown> | undefined, o: CallOptions): Promise<CallOutcome<ServerResult>> {
-    const options = { timeoutMs: o.timeoutMs ?? callTimeoutMs, maxResponseBytes, signal: o.signal, onProgress: o.onProgress };
+    const options = { timeoutMs: o.timeoutMs ?? callTimeoutMs, maxResponseBytes, signal: o.signal, onProgress: o.onProgress, onLog: o.onLog };
     const outcome = await run(
       subject,
       async (s): Promise<CallOutcome<ServerResult>> => {

@@ -14,7 +14,7 @@ import type { ConnectorSnapshots } from "./snapshots.js";
 /** Which tool: a connector's own name for it (/mcp/{id}), or "<handle>__<tool>" (/mcp). */
 export type CallTarget = { connectorId: string; tool: string } | { prefixed: string };
 
-export interface ToolCallRequest extends Pick<CallOptions, "signal" | "onProgress"> {
+export interface ToolCallRequest extends Pick<CallOptions, "signal" | "onProgress" | "onLog"> {
   viewer: Viewer;
   target: CallTarget;
   arguments?: Record<string, unknown>;
@@ -80,7 +80,7 @@ export async function callConnectorTool(services: Services, request: ToolCallReq
 
   let outcome;
   try {
-    outcome = await services.upstream.callTool({ connector }, tool, request.arguments, { signal: request.signal, onProgress: request.onProgress });
+    outcome = await services.upstream.callTool({ connector }, tool, request.arguments, { signal: request.signal, onProgress: request.onProgress, onLog: request.onLog });
   } finally {
     release();
   }

@@ -17,7 +17,7 @@ export async function passThrough(
   connectorId: string,
   method: PassThroughMethod,
   params: Record<string, unknown> | undefined,
-  options: Pick<CallOptions, "signal">,
+  options: Pick<CallOptions, "signal" | "onLog">,
 ): Promise<PassThroughEnd> {
   const connector = await visibleConnector(services.db, viewer, connectorId);
   if (!connector) return { ok: false, refusal: { reason: "CONNECTOR_NOT_FOUND", message: `No connector with id ${connectorId}` } };

@@ -72,6 +72,7 @@ describe("/mcp: every tool the key may use, named <handle>__<tool>, and availabl
       "zendesk-prod__slow_report",
       "zendesk-prod__hang",
       "zendesk-prod__soft_fail",
+      "zendesk-prod__chatty",
       "zendesk-prod-2__search",
       "zendesk-prod-2__read_ticket",
     ]);

@@ -1,3 +1,4 @@
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { connectors, member } from "../connectors/api.js";
 import { onQuery, prisma } from "../helpers/database.js";
@@ -67,6 +68,34 @@ describe("tools/call through /mcp/{connectorId}", async () => {
     const result = await a.client.callTool({ name: "slow_report", arguments: { size: 2_000_000 } }, undefined, { onprogress: (p) => progress.push(p) });
     expect(progress).toEqual([1, 2, 3, 4, 5].map((i) => ({ progress: i, total: 5, message: `step ${i}` })));
     expect((result.content as { text: string }[])[0].text).toHaveLength(2_000_000);
+  });
+
+  it("passes the server's log messages of a call to the agent that made it, at the level it set, cleared of the credential", async () => {
+    const c = await connected(gql, upstream.url, { accessToken: TOKEN });
+    const [a, b] = [await agent(c.mcpEndpoint, alice.key), await agent(c.mcpEndpoint, alice.key)];
+    const heard = { a: [] as unknown[], b: [] as unknown[] };
+    a.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void heard.a.push(n.params));
+    b.client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void heard.b.push(n.params));
+    expect(a.client.getServerCapabilities()?.logging).toEqual({});
+
+    // both agents' calls share one upstream session: b's other call, made at the same time, hears nothing of a's
+    const [result] = await Promise.all([a.client.callTool({ name: "chatty", arguments: { id: "7" } }), b.client.callTool({ name: "read_ticket", arguments: {} })]);
+    expect(result.content).toEqual([{ type: "text", text: "said it all" }]);
+    expect(heard.a).toEqual([
+      { level: "debug", logger: "test-tools", data: "opening" },
+      { level: "info", logger: "test-tools", data: { step: "read", header: "[redacted]" } },
+      { level: "error", logger: "test-tools", data: "done for 7" },
+    ]);
+    expect(heard.b).toEqual([]);
+    expect(JSON.stringify(heard)).not.toContain(TOKEN);
+
+    await a.client.setLoggingLevel("warning");
+    heard.a.length = 0;
+    await a.client.callTool({ name: "chatty", arguments: { id: "8" } });
+    expect(heard.a).toEqual([{ level: "error", logger: "test-tools", data: "done for 8" }]);
+    // the level is the session's own
+    await b.client.callTool({ name: "chatty", arguments: { id: "9" } });
+    expect(heard.b).toHaveLength(3);
   });
 
   it("passes on a result with isError as it is (outcome OK), and a server's JSON-RPC error with its code and the credential cut out", async () => {

@@ -27,6 +27,7 @@ export async function toolServer(options: McpServerOptions = {}) {
       tool("hang"),
       tool("fail"),
       tool("soft_fail"),
+      tool("chatty"),
     ],
     ...options,
     call: async (name, args, ctx) => {
@@ -44,6 +45,10 @@ export async function toolServer(options: McpServerOptions = {}) {
           return hang(name, ctx);
         case "fail":
           throw new McpError(ErrorCode.InvalidParams, `the ticket does not exist (you sent ${ctx.authorization})`);
+        case "chatty":
+          // one message that quotes the credential the server got, as a careless server's might
+          for (const [level, data] of [["debug", "opening"], ["info", { step: "read", header: ctx.authorization }], ["error", `done for ${args?.id}`]] as const) await ctx.log(level, data);
+          return { content: [{ type: "text", text: "said it all" }] };
         case "soft_fail":
           return { isError: true, content: [{ type: "text", text: "no such ticket" }] };
         default:

@@ -34,6 +34,8 @@ export interface ToolContext {
   signal: AbortSignal;
   /** notifications/progress to the caller (only when it asked for progress) */
   progress(progress: number, total?: number, message?: string): Promise<void>;
+  /** notifications/message on the call's own stream */
+  log(level: "debug" | "info" | "warning" | "error", data: unknown): Promise<void>;
   authorization?: string;
 }
 
@@ -110,6 +112,7 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
   function newServer(): Server {
     const capabilities = {
       tools: { listChanged: true },
+      logging: {},
       ...(options.resources ? { resources: {} } : {}),
       ...(options.prompts ? { prompts: {} } : {}),
     };
@@ -122,7 +125,8 @@ export async function startMcp(options: McpServerOptions = {}): Promise<McpTestS
       const progress = async (value: number, total?: number, message?: string) => {
         if (token !== undefined) await extra.sendNotification({ method: "notifications/progress", params: { progressToken: token, progress: value, total, message } });
       };
-      if (options.call) return options.call(name, args, { signal: extra.signal, progress, authorization });
+      const log = (level: "debug" | "info" | "warning" | "error", data: unknown) => extra.sendNotification({ method: "notifications/message", params: { level, logger: "test-tools", data } });
+      if (options.call) return options.call(name, args, { signal: extra.signal, progress, log, authorization });
       return { content: [{ type: "text", text: JSON.stringify({ tool: name, arguments: args ?? null }) }] };
     });
     if (options.resources) {
