@@ -10,6 +10,7 @@ import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./validation/page-size.js";
 import TotalCountDescriptionPlugin from "./pothos/total-count-description.js";
+import SyncNodeIdsPlugin, { SYNC_NODE_ID } from "./pothos/sync-node-ids.js";
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -28,8 +29,9 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
 }>({
-  // mutationInput sits inside errors: its ValidationError becomes the mutation's union member
-  plugins: [ErrorsPlugin, mutationInputPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ZodPlugin, TotalCountDescriptionPlugin],
+  // mutationInput sits inside errors: its ValidationError becomes the mutation's union member.
+  // syncNodeIds comes last so that it replaces only relay's own resolver, inside every other wrapper.
+  plugins: [ErrorsPlugin, mutationInputPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ZodPlugin, TotalCountDescriptionPlugin, SyncNodeIdsPlugin],
   defaultFieldNullability: false,
   errors: { defaultTypes: [] },
   relay: {
@@ -48,6 +50,7 @@ export const builder = new SchemaBuilder<{
       description: "An object with a globally unique id: node(id:) and nodes(ids:) load any of them by it",
     },
     idFieldOptions: {
+      extensions: { [SYNC_NODE_ID]: true },
       description: "globally unique and stable, starting with its type's prefix (conn_, pset_, evt_, … as node lists them); node(id:) loads it",
     },
     pageInfoTypeOptions: { description: "Where a page sits in its list: the cursors at its ends and whether more pages follow" },
