@@ -85,6 +85,7 @@ type Documents = {
     "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n": typeof types.ConnectorFieldsCatalogStatusDocument,
     "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": typeof types.FilteredConnectorsDocument,
     "\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": typeof types.FilteredPersonalConfigurationsDocument,
+    "\n  mutation MutationCountRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { id name version } }\n    }\n  }\n": typeof types.MutationCountRenameDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Connector { name }\n      ... on Tool { name }\n      ... on User { email }\n      ... on Preset { slug }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": typeof types.NodesByIdsDocument,
     "\n  query ByIdFields($id: ID!) {\n    connector(id: $id) { id }\n    personalConfiguration(id: $id) { id }\n  }\n": typeof types.ByIdFieldsDocument,
@@ -202,6 +203,7 @@ const documents: Documents = {
     "\n  query ConnectorFieldsCatalogStatus {\n    connectorsWithStatus { slug server { id status config connector { id name } } installations { id } }\n  }\n": types.ConnectorFieldsCatalogStatusDocument,
     "\n  query FilteredConnectors($filter: ConnectorFilter) {\n    connectors(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": types.FilteredConnectorsDocument,
     "\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n": types.FilteredPersonalConfigurationsDocument,
+    "\n  mutation MutationCountRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { id name version } }\n    }\n  }\n": types.MutationCountRenameDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Connector { name }\n      ... on Tool { name }\n      ... on User { email }\n      ... on Preset { slug }\n    }\n  }\n": types.NodeByIdDocument,
     "\n  query NodesByIds($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }\n": types.NodesByIdsDocument,
     "\n  query ByIdFields($id: ID!) {\n    connector(id: $id) { id }\n    personalConfiguration(id: $id) { id }\n  }\n": types.ByIdFieldsDocument,
@@ -546,6 +548,10 @@ export function graphql(source: "\n  query FilteredConnectors($filter: Connector
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n"): (typeof documents)["\n  query FilteredPersonalConfigurations($filter: PersonalConfigurationFilter) {\n    personalConfigurations(first: 100, filter: $filter) { totalCount edges { node { name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationCountRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { id name version } }\n    }\n  }\n"): (typeof documents)["\n  mutation MutationCountRename($input: UpdateConnectorInput!) {\n    updateConnector(input: $input) {\n      __typename\n      ... on UpdateConnectorSuccess { connector { id name version } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

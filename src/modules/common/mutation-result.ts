@@ -35,3 +35,13 @@ export function directResultUnion(field: string, types: ErrorClass[]) {
 export function payloadQuery<Q extends { select?: object }>(query: Q): Q {
   return query.select && Object.keys(query.select).length === 0 ? { ...query, select: { id: true } } : query;
 }
+
+/**
+ * Whether a payload's selection needs only the model's own columns, which the row a write returned
+ * (UPDATE … RETURNING every column) already holds: then the mutation answers from it instead of
+ * reading the row again. Any relation (plugin-prisma's `include`, or a nested `select`) needs a read.
+ */
+export function columnsOnly(query: { include?: object; select?: object }): boolean {
+  if (query.include && Object.keys(query.include).length) return false;
+  return !query.select || Object.values(query.select).every((v) => v === true);
+}

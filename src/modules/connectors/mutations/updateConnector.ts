@@ -1,6 +1,6 @@
 import { builder } from "../../../builder.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../../errors.js";
-import { resultUnion, payloadQuery } from "../../common/mutation-result.js";
+import { columnsOnly, resultUnion, payloadQuery } from "../../common/mutation-result.js";
 import { ConnectorType } from "../types.js";
 import { updateConnector } from "../../../connectors/update.js";
 
@@ -24,8 +24,8 @@ builder.mutationField("updateConnector", (t) =>
     args: { input: t.arg({ type: UpdateConnectorInput, required: true, description: "the connector and the fields to change" }) },
     errors: resultUnion("updateConnector", "connector", [ValidationError, NotFoundError, ForbiddenError], "the connector as it is now"),
     resolve: async (query, _root, { input }, ctx) => {
-      const { id } = await updateConnector(ctx.services, ctx.viewer, input);
-      return ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id } });
+      const row = await updateConnector(ctx.services, ctx.viewer, input);
+      return columnsOnly(query) ? row : ctx.services.db.connector.findUniqueOrThrow({ ...payloadQuery(query), where: { id: row.id } });
     },
   }),
 );
