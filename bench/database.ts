@@ -2,9 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, openDatabase } from "../src/db/client.js";
 
-/** In-memory PGlite, or with TEST_DATABASE_URL a scratch PostgreSQL database made and dropped. */
-export async function scratchDatabase(): Promise<Database> {
-  const base = process.env.TEST_DATABASE_URL;
+/** In-memory PGlite, or given a PostgreSQL URL a scratch database on that server, made now and dropped by close. */
+export async function scratchDatabase(base: string | undefined = process.env.TEST_DATABASE_URL): Promise<Database & { url?: string }> {
   if (!base) return openDatabase({ kind: "memory" });
   const name = `plugboard_bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
@@ -15,6 +14,7 @@ export async function scratchDatabase(): Promise<Database> {
   const database = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 10 });
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

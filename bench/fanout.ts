@@ -1,84 +1,24 @@
-// Fan-out benchmark: N graphql-ws subscriptions on one connector, one change, how long until the
-// last subscriber has it, and how many SQL statements the change and its fan-out caused.
-// BENCH_SUBSCRIBERS (5000), BENCH_SOCKETS (250), BENCH_KIND (mixed|events|state). The clients run
-// in a worker thread (bench/clients.mjs), on the same machine. BENCH_DEBUG=1 prints the SQL.
-import { createEgress } from "../src/egress/egress.js";
+// B4: one connector's changes fanned out over graphql-ws to many subscribers (half connectorEvents,
+// half connectorStateChanged) on 250 sockets, CHANGES renames 400 ms apart, against a raw `ws`
+// server sending one pre-serialized frame per subscription over the same number of sockets. The
+// servers run in processes of their own, the subscribers in a worker thread of this one.
 import { Worker } from "node:worker_threads";
-import { buildApp, createServices } from "../src/app.js";
-import { insertApiKey } from "../src/auth/api-keys.js";
-import { defaultConfig } from "../src/config.js";
-import { generateKeySpec, parseKeyring } from "../src/crypto/keyring.js";
-import { createSecrets } from "../src/crypto/secrets.js";
-import { newId } from "../src/db/ids.js";
-import { createEventBus } from "../src/events/pubsub.js";
-import { createLogger } from "../src/logger.js";
-import { loadCatalog, readCatalog } from "../src/catalog/load.js";
-import { scratchDatabase } from "./database.js";
+import { type Child, start } from "./harness/child.js";
+import { rssMb } from "./harness/proc.js";
+import { type Row, judge, quantile } from "./harness/table.js";
 
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
-const SOCKETS = Math.min(Number(process.env.BENCH_SOCKETS ?? 250), SUBSCRIBERS);
-const KIND = process.env.BENCH_KIND ?? "mixed";
-const PER_SOCKET = Math.ceil(SUBSCRIBERS / SOCKETS);
-const PER_KEY = 50;
+export interface FanoutOptions {
+  quick: boolean;
+  postgresUrl?: string;
+}
 
-export async function fanout(): Promise<void> {
-  const database = await scratchDatabase();
-  const { db: prisma, onQuery } = database;
-  await loadCatalog(prisma, await readCatalog());
-  const organizationId = newId("org");
-  await prisma.organization.create({ data: { id: organizationId, slug: `bench-${organizationId.slice(-6)}`, name: "Bench" } });
-  const keys = await Promise.all(
-    Array.from({ length: Math.ceil(SOCKETS / PER_KEY) }, () => insertApiKey(prisma, { organizationId, role: "ADMIN" })),
-  );
-  const logger = createLogger("warn");
-  const services = createServices({
-    egress: createEgress({ allowlist: "", timeoutMs: 10_000 }),
-    db: prisma,
-    secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),
-    logger,
-    pubsub: createEventBus({ logger }),
-    config: defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 } }), // the load is one key: no rate limit
-  });
-  const app = buildApp(services, {
-    refresh: { enabled: false },
-    limits: { connectionsPerApiKey: PER_KEY, subscriptionsPerConnection: Math.max(100, PER_SOCKET) },
-  });
-  const url = await app.start(0);
-  const gql = async (query: string, variables: unknown) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${keys[0].key}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data: Record<string, any> };
-  };
-  const created = await gql(`mutation($i: CreateConnectorInput!) { createConnector(input: $i) { ... on CreateConnectorSuccess { connector { id } } } }`, {
-    i: { presetSlug: "github", name: "Bench" },
-  });
-  const connectorId: string = created.data.createConnector.connector.id;
-  let round = 0;
-  const change = () => gql(`mutation($i: UpdateConnectorInput!) { updateConnector(input: $i) { ... on UpdateConnectorSuccess { connector { version } } } }`, { i: { id: connectorId, name: `Bench ${++round}` } });
+const SOCKETS = 250;
+const GAP_MS = 400;
 
-  // a change with nobody listening (the second: the first warms caches): what the mutation itself takes
-  await change();
-  let statements = 0;
-  const sqls: string[] = [];
-  const stop = onQuery((q: string) => (statements++, sqls.push(q.slice(0, 90))));
-  const { version } = (await change()).data.updateConnector.connector;
-  const baseline = statements;
-  if (process.env.BENCH_DEBUG) console.log(sqls.join("\n"));
+interface Report { complete: number; latencies: number[] }
 
-  const worker = new Worker(new URL("./clients.mjs", import.meta.url), {
-    workerData: {
-      url: `${url.replace("http", "ws")}/graphql`,
-      keys: keys.map((k) => k.key),
-      connectorId,
-      subscribers: SUBSCRIBERS,
-      sockets: SOCKETS,
-      perKey: PER_KEY,
-      kind: KIND,
-    },
-  });
+function subscribers(config: Record<string, unknown>) {
+  const worker = new Worker(new URL("./fanout-clients.mjs", import.meta.url), { workerData: config });
   const messages: { type: string; [k: string]: unknown }[] = [];
   let wake: () => void = () => {};
   worker.on("message", (m) => {
@@ -93,33 +33,110 @@ export async function fanout(): Promise<void> {
       await new Promise<void>((r) => (wake = r));
     }
   };
-  const started = performance.now();
-  const { stateCount } = (await next("subscribed")) as unknown as { stateCount: number };
-  await next("initial");
-  while (app.services.connectorEvents.listenerCount(organizationId) < SUBSCRIBERS) await new Promise((r) => setTimeout(r, 20));
-  console.log(`${SUBSCRIBERS} subscriptions (${stateCount} connectorStateChanged, ${SUBSCRIBERS - stateCount} connectorEvents) on ${SOCKETS} sockets, ready in ${Math.round(performance.now() - started)} ms`);
-
-  worker.postMessage({ type: "expect", version: version + 1 });
-  await new Promise((r) => setTimeout(r, 100)); // let the worker take it
-  statements = 0;
-  sqls.length = 0;
-  const t0 = performance.timeOrigin + performance.now();
-  await change();
-  const mutationMs = performance.timeOrigin + performance.now() - t0;
-  const deliveries = ((await next("done")).deliveries as number[]).map((t) => t - t0);
-  stop();
-  if (process.env.BENCH_DEBUG) console.log(sqls.join("\n"));
-  deliveries.sort((a, b) => a - b);
-  const at = (q: number) => deliveries[Math.min(deliveries.length - 1, Math.floor(q * deliveries.length))].toFixed(1);
-  console.log(`database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite (memory)"}`);
-  console.log(`mutation answered in ${mutationMs.toFixed(1)} ms`);
-  console.log(`fan-out: first delivery ${at(0)} ms, median ${at(0.5)} ms, p99 ${at(0.99)} ms, last ${at(1)} ms after the mutation was sent`);
-  console.log(`SQL statements: ${baseline} for the change with no subscriber; ${statements} with ${SUBSCRIBERS} (the publish caused ${statements - baseline})`);
-
-  worker.postMessage({ type: "close" });
-  await next("closed");
-  await worker.terminate();
-  await app.stop();
-  await database.close();
+  return {
+    next,
+    ask: async <T>(type: string, body: Record<string, unknown> = {}) => (worker.postMessage({ type, ...body }), (await next(type)) as T),
+    sent: (version: number) => worker.postMessage({ type: "sent", version, at: performance.timeOrigin + performance.now() }),
+    async close() {
+      await this.ask("close");
+      await worker.terminate();
+    },
+  };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Until every delivery is in, or nothing has arrived for 5 s. */
+async function drain(clients: ReturnType<typeof subscribers>, expected: number): Promise<void> {
+  let last = -1;
+  let still = 0;
+  for (;;) {
+    const { deliveries } = await clients.ask<{ deliveries: number }>("progress");
+    if (deliveries >= expected) return;
+    still = deliveries === last ? still + 1 : 0;
+    if (still >= 50) return;
+    last = deliveries;
+    await sleep(100);
+  }
+}
+
+async function raw(count: number, changes: number): Promise<Report> {
+  const server = await start<{ url: string }>("targets/raw-ws.ts");
+  try {
+    const clients = subscribers({ mode: "raw", url: server.ready.url, subscribers: count, sockets: Math.min(SOCKETS, count) });
+    await clients.next("subscribed");
+    while ((await server.ask<{ count: number }>("subscribers")).count < count) await sleep(20);
+    for (let v = 1; v <= changes; v++) {
+      clients.sent(v);
+      await server.ask("broadcast", { version: v });
+      await sleep(GAP_MS);
+    }
+    await drain(clients, count * changes);
+    const report = await clients.ask<Report>("report", { from: 0, to: changes });
+    await clients.close();
+    return report;
+  } finally {
+    await server.stop();
+  }
+}
+
+interface Ready { url: string; big: { organizationId: string; key: string; connectorIds: string[] } }
+
+async function plugboard(count: number, changes: number, postgresUrl: string | undefined): Promise<Report & { kbPerSubscription: number }> {
+  const server: Child<Ready> = await start<Ready>("targets/plugboard.ts", { BENCH_DATABASE_URL: postgresUrl ?? "" });
+  try {
+    const { url, big } = server.ready;
+    const connectorId = big.connectorIds[0];
+    const gql = async (query: string, variables: unknown) => {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${big.key}` }, body: JSON.stringify({ query, variables }) });
+      return ((await res.json()) as { data: any }).data;
+    };
+    const rename = (name: string) =>
+      gql(`mutation($i: UpdateConnectorInput!) { updateConnector(input: $i) { ... on UpdateConnectorSuccess { connector { version } } } }`, { i: { id: connectorId, name } });
+    const v0: number = (await rename("Bench warm-up")).updateConnector.connector.version;
+    await sleep(1000);
+    const before = rssMb(server.pid);
+    const clients = subscribers({ mode: "graphql-ws", url: url.replace("http", "ws"), key: big.key, connectorId, subscribers: count, sockets: Math.min(SOCKETS, count) });
+    await clients.next("subscribed");
+    await clients.next("initial");
+    while ((await server.ask<{ count: number }>("subscribers", { organizationId: big.organizationId })).count < count) await sleep(20);
+    await sleep(500);
+    const kbPerSubscription = ((rssMb(server.pid) - before) * 1024) / count;
+    for (let k = 1; k <= changes; k++) {
+      const t0 = performance.now();
+      clients.sent(v0 + k);
+      const version = (await rename(`Bench ${k}`)).updateConnector.connector.version;
+      if (version !== v0 + k) throw new Error(`rename ${k} gave version ${version}, not ${v0 + k}`);
+      await sleep(Math.max(0, GAP_MS - (performance.now() - t0)));
+    }
+    await drain(clients, count * changes);
+    const report = await clients.ask<Report>("report", { from: v0, to: v0 + changes });
+    await clients.close();
+    return { ...report, kbPerSubscription };
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function fanoutScenario(options: FanoutOptions): Promise<Row[]> {
+  const sizes = options.quick ? [200] : [1000, 5000];
+  const changes = options.quick ? 3 : 15;
+  const rows: Row[] = [];
+  for (const count of sizes) {
+    const base = await raw(count, changes);
+    const ours = await plugboard(count, changes, options.postgresUrl);
+    const p = (r: Report, q: number) => quantile(r.latencies, q);
+    const db = options.postgresUrl ? "PostgreSQL" : "PGlite";
+    rows.push({ scenario: "B4", target: `raw ws broadcast, ${count} subscriptions × ${changes}`, p50: p(base, 0.5), p99: p(base, 0.99), goal: "baseline", note: `${base.complete}/${count} complete` });
+    rows.push(judge({
+      scenario: "B4", target: `Plugboard (${db}), ${count} subscriptions × ${changes} changes`, p50: p(ours, 0.5), p99: p(ours, 0.99),
+      ratio: p(ours, 0.99) / p(base, 0.99), goal: "100% in order, p99 ≤ 2× raw, ≤ 20 KB RSS per subscription",
+      note: `${ours.complete}/${count} complete and in order, ${ours.kbPerSubscription.toFixed(1)} KB per subscription`,
+    }, [
+      [ours.complete === count, `${count - ours.complete} subscribers missed or reordered a version`],
+      [p(ours, 0.99) <= 2 * p(base, 0.99), `p99 ${(p(ours, 0.99) / p(base, 0.99)).toFixed(1)}× raw`],
+      [ours.kbPerSubscription <= 20, `${ours.kbPerSubscription.toFixed(1)} KB per subscription`],
+    ]));
+  }
+  return rows;
+}

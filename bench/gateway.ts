@@ -19,9 +19,10 @@ import { newId } from "../src/db/ids.js";
 import { createEgress } from "../src/egress/egress.js";
 import { createEventBus } from "../src/events/pubsub.js";
 import { createLogger } from "../src/logger.js";
-import { databaseName, scratchDatabase } from "./database.js";
+import { scratchDatabase } from "./database.js";
+import { type Row, judge } from "./harness/table.js";
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 500);
+let CALLS = Number(process.env.BENCH_CALLS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const TOKEN = "bench-upstream-token-0123456789abcdef";
 /** calls before the measured ones: JIT, pooled sessions, caches */
@@ -83,8 +84,9 @@ async function throughput(clients: Client[]): Promise<number> {
 
 const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
-export async function gateway(): Promise<void> {
-  const database = await scratchDatabase();
+export async function gateway(options: { quick: boolean; postgresUrl?: string }): Promise<Row[]> {
+  if (options.quick) CALLS = 100;
+  const database = await scratchDatabase(options.postgresUrl);
   const { db, onQuery } = database;
   const up = await upstream();
   const organizationId = newId("org");
@@ -127,10 +129,17 @@ export async function gateway(): Promise<void> {
   const directRate = await throughput(directClients);
   const gatewayRate = await throughput(gatewayClients);
 
-  console.log(`\ngateway: tools/call through /mcp/{id} vs straight to the upstream (${databaseName()}, ${CALLS} calls each way)`);
-  console.log(`latency p50 ${at(directMs, 0.5).toFixed(2)} ms direct, ${at(gatewayMs, 0.5).toFixed(2)} ms through the gateway: overhead ${(at(gatewayMs, 0.5) - at(directMs, 0.5)).toFixed(2)} ms (p99 ${at(directMs, 0.99).toFixed(2)} / ${at(gatewayMs, 0.99).toFixed(2)} ms)`);
-  console.log(`throughput with ${CONCURRENCY} agents: ${directRate.toFixed(0)} calls/s direct, ${gatewayRate.toFixed(0)} through the gateway: ${(gatewayRate / directRate).toFixed(2)}x`);
-  console.log(`SQL statements per gateway call: ${sqlPerCall.toFixed(2)}`);
+  const db50 = at(directMs, 0.5);
+  const gw50 = at(gatewayMs, 0.5);
+  const ratio = gatewayRate / directRate;
+  const where = options.postgresUrl ? "PostgreSQL" : "PGlite";
+  const rows: Row[] = [
+    { scenario: "B6", target: `MCP tools/call straight to the upstream`, perSecond: directRate, p50: db50, p99: at(directMs, 0.99), goal: "baseline" },
+    judge({
+      scenario: "B6", target: `MCP tools/call through the gateway (${where}; agents, gateway and upstream in one process)`, perSecond: gatewayRate, p50: gw50, p99: at(gatewayMs, 0.99),
+      sqlPerRequest: sqlPerCall, ratio, goal: "≥ 0.7× the throughput, p50 overhead ≤ 3 ms, SQL per call constant", note: `p50 overhead ${(gw50 - db50).toFixed(2)} ms`,
+    }, [[ratio >= 0.7, `${ratio.toFixed(2)}×`], [gw50 - db50 <= 3, `overhead ${(gw50 - db50).toFixed(2)} ms`], [sqlPerCall <= 1.05, `SQL ${sqlPerCall.toFixed(2)}`]]),
+  ];
   if (process.env.BENCH_DEBUG) {
     const rows = (await db.toolCall.findMany({ select: { durationMs: true } })).map((r) => r.durationMs).sort((a, b) => a - b);
     console.log(`ToolCall.durationMs p50 ${at(rows, 0.5)} ms`);
@@ -141,4 +150,5 @@ export async function gateway(): Promise<void> {
   await app.stop();
   await up.stop();
   await database.close();
+  return rows;
 }

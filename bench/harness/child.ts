@@ -1,0 +1,64 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export interface Child<Ready> {
+  process: ChildProcess;
+  pid: number;
+  ready: Ready;
+  /** one request over IPC, answered by the child's message of the same type */
+  ask<T>(type: string, body?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A server or the load generator in a process of its own (TypeScript through tsx), so that each
+ * one's CPU is its own and the load never shares a thread with what it measures.
+ */
+export async function start<Ready>(script: string, env: Record<string, string> = {}): Promise<Child<Ready>> {
+  const child = fork(fileURLToPath(new URL(`../${script}`, import.meta.url)), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const waiting = new Map<string, { resolve: (m: any) => void; reject: (e: Error) => void }>();
+  child.on("message", (m: any) => {
+    const pending = waiting.get(m.type);
+    waiting.delete(m.type);
+    pending?.resolve(m);
+  });
+  child.on("exit", (code) => {
+    for (const [type, pending] of waiting) pending.reject(new Error(`${script} exited (${code}) before answering ${type}`));
+    waiting.clear();
+  });
+  const reply = (type: string) => new Promise<any>((resolve, reject) => waiting.set(type, { resolve, reject }));
+  const ready = await reply("ready");
+  return {
+    process: child,
+    pid: child.pid!,
+    ready,
+    async ask(type, body = {}) {
+      const answer = reply(type);
+      child.send({ type, ...body });
+      return answer;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.send({ type: "stop" });
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** For a child: answer the parent's requests by type. */
+export function serve(handlers: Record<string, (m: any) => unknown | Promise<unknown>>): void {
+  process.on("message", async (m: any) => {
+    const handler = handlers[m.type];
+    if (!handler) return;
+    const answer = await handler(m);
+    if (m.type === "stop") process.exit(0);
+    process.send!({ type: m.type, ...(answer as object) });
+  });
+}
