@@ -94,6 +94,7 @@ type Documents = {
     "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PaginationPersonalConfigurationsDocument,
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": typeof types.FilteredPresetsDocument,
     "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": typeof types.QueryCountConnectorsDocument,
+    "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": typeof types.QueryCountWithStatusDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": typeof types.VisibilityConnectorDocument,
     "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityPersonalConfigurationsDocument,
@@ -211,6 +212,7 @@ const documents: Documents = {
     "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PaginationPersonalConfigurationsDocument,
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": types.FilteredPresetsDocument,
     "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": types.QueryCountConnectorsDocument,
+    "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": types.QueryCountWithStatusDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": types.VisibilityConnectorDocument,
     "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityPersonalConfigurationsDocument,
@@ -582,6 +584,10 @@ export function graphql(source: "\n  query FilteredPresets($filter: PresetFilter
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n"): (typeof documents)["\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
