@@ -1,4 +1,4 @@
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { ConnectorScope } from "../generated/prisma/enums.js";
 import type { Viewer } from "./viewer.js";
 
@@ -70,4 +70,15 @@ export function canSeePersonalConfiguration(
   if (p.organizationId !== viewer.organizationId) return false;
   if (viewer.userId) return p.userId === viewer.userId;
   return viewer.apiKeyId !== null && p.userId === null && p.apiKeyId === viewer.apiKeyId;
+}
+
+/**
+ * visibleConnectorsWhere as SQL on "Connector" aliased `c`, for the statements Prisma cannot write
+ * (a LATERAL … LIMIT 1). The two must say the same thing: test/queries/visibility.test.ts checks both.
+ */
+export function visibleConnectorsSql(viewer: Viewer): Prisma.Sql {
+  const mine = viewer.userId
+    ? Prisma.sql`c."createdById" = ${viewer.userId}`
+    : Prisma.sql`c."ownerApiKeyId" = ${viewer.apiKeyId ?? NO_ONE} AND c."createdById" IS NULL`;
+  return Prisma.sql`c."organizationId" = ${viewer.organizationId} AND (c."scope" = 'TEAM' OR (c."scope" = 'PERSONAL' AND ${mine}))`;
 }

@@ -14,9 +14,10 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 interface QueryEvents {
-  $on(event: "query", listener: (e: { query: string }) => void): void;
+  $on(event: "query", listener: (e: { query: string; params: string }) => void): void;
 }
-type QueryListener = (sql: string) => void;
+/** the statement as sent, and its parameters as Prisma logs them (a JSON array) */
+type QueryListener = (sql: string, params: string) => void;
 
 export interface Database {
   db: Db;
@@ -69,7 +70,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   });
   const listeners = new Set<QueryListener>();
   (client as unknown as QueryEvents).$on("query", (e) => {
-    for (const l of listeners) l(e.query);
+    for (const l of listeners) l(e.query, e.params);
   });
   await applyMigrations(client);
   return {

@@ -93,8 +93,14 @@ type Documents = {
     "\n  query PaginationConnectors($first: Int, $after: String, $last: Int, $before: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.PaginationConnectorsDocument,
     "\n  query PaginationPresets($first: Int, $after: String) {\n    presets(first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }\n  }\n": typeof types.PaginationPresetsDocument,
     "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.PaginationPersonalConfigurationsDocument,
+    "\n  query PlansConnectors($orderBy: ConnectorOrder) {\n    connectors(first: 20, orderBy: $orderBy) { edges { node { id name preset { slug } tools { name } } } pageInfo { hasNextPage endCursor } totalCount }\n  }\n": typeof types.PlansConnectorsDocument,
+    "\n  query PlansConnectorsAfter($orderBy: ConnectorOrder, $after: String) {\n    connectors(first: 20, after: $after, orderBy: $orderBy) { edges { node { id } } }\n  }\n": typeof types.PlansConnectorsAfterDocument,
+    "\n  query PlansWithStatus { connectorsWithStatus { slug server { id status connector { id name } } } }\n": typeof types.PlansWithStatusDocument,
+    "\n  query PlansLists($id: ID!) {\n    personalConfigurations(first: 20) { edges { node { id name preset { slug } } } totalCount }\n    auditEvents(first: 20) { edges { node { id action } } }\n    users(first: 20) { edges { node { id email } } totalCount }\n    apiKeys(first: 20) { edges { node { id } } totalCount }\n    webhooks(first: 20) { edges { node { id } } }\n    presets(first: 20) { edges { node { slug } } totalCount }\n    connector(id: $id) {\n      events(first: 20) { edges { node { id kind } } totalCount }\n      toolCalls(first: 20) { edges { node { id outcome } } totalCount }\n    }\n  }\n": typeof types.PlansListsDocument,
+    "\n  query PlansAvailableTools { availableTools(first: 20) { edges { node { name } } totalCount } }\n": typeof types.PlansAvailableToolsDocument,
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": typeof types.FilteredPresetsDocument,
     "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": typeof types.QueryCountConnectorsDocument,
+    "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": typeof types.QueryCountWithStatusDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": typeof types.VisibilityConnectorDocument,
     "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityPersonalConfigurationsDocument,
@@ -211,8 +217,14 @@ const documents: Documents = {
     "\n  query PaginationConnectors($first: Int, $after: String, $last: Int, $before: String, $orderBy: ConnectorOrder) {\n    connectors(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {\n      totalCount\n      edges { cursor node { id } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.PaginationConnectorsDocument,
     "\n  query PaginationPresets($first: Int, $after: String) {\n    presets(first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }\n  }\n": types.PaginationPresetsDocument,
     "\n  query PaginationPersonalConfigurations($first: Int, $after: String) {\n    personalConfigurations(first: $first, after: $after) {\n      totalCount edges { node { id } } pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.PaginationPersonalConfigurationsDocument,
+    "\n  query PlansConnectors($orderBy: ConnectorOrder) {\n    connectors(first: 20, orderBy: $orderBy) { edges { node { id name preset { slug } tools { name } } } pageInfo { hasNextPage endCursor } totalCount }\n  }\n": types.PlansConnectorsDocument,
+    "\n  query PlansConnectorsAfter($orderBy: ConnectorOrder, $after: String) {\n    connectors(first: 20, after: $after, orderBy: $orderBy) { edges { node { id } } }\n  }\n": types.PlansConnectorsAfterDocument,
+    "\n  query PlansWithStatus { connectorsWithStatus { slug server { id status connector { id name } } } }\n": types.PlansWithStatusDocument,
+    "\n  query PlansLists($id: ID!) {\n    personalConfigurations(first: 20) { edges { node { id name preset { slug } } } totalCount }\n    auditEvents(first: 20) { edges { node { id action } } }\n    users(first: 20) { edges { node { id email } } totalCount }\n    apiKeys(first: 20) { edges { node { id } } totalCount }\n    webhooks(first: 20) { edges { node { id } } }\n    presets(first: 20) { edges { node { slug } } totalCount }\n    connector(id: $id) {\n      events(first: 20) { edges { node { id kind } } totalCount }\n      toolCalls(first: 20) { edges { node { id outcome } } totalCount }\n    }\n  }\n": types.PlansListsDocument,
+    "\n  query PlansAvailableTools { availableTools(first: 20) { edges { node { name } } totalCount } }\n": types.PlansAvailableToolsDocument,
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": types.FilteredPresetsDocument,
     "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": types.QueryCountConnectorsDocument,
+    "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": types.QueryCountWithStatusDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": types.VisibilityConnectorDocument,
     "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityPersonalConfigurationsDocument,
@@ -583,11 +595,35 @@ export function graphql(source: "\n  query PaginationPersonalConfigurations($fir
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PlansConnectors($orderBy: ConnectorOrder) {\n    connectors(first: 20, orderBy: $orderBy) { edges { node { id name preset { slug } tools { name } } } pageInfo { hasNextPage endCursor } totalCount }\n  }\n"): (typeof documents)["\n  query PlansConnectors($orderBy: ConnectorOrder) {\n    connectors(first: 20, orderBy: $orderBy) { edges { node { id name preset { slug } tools { name } } } pageInfo { hasNextPage endCursor } totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlansConnectorsAfter($orderBy: ConnectorOrder, $after: String) {\n    connectors(first: 20, after: $after, orderBy: $orderBy) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query PlansConnectorsAfter($orderBy: ConnectorOrder, $after: String) {\n    connectors(first: 20, after: $after, orderBy: $orderBy) { edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlansWithStatus { connectorsWithStatus { slug server { id status connector { id name } } } }\n"): (typeof documents)["\n  query PlansWithStatus { connectorsWithStatus { slug server { id status connector { id name } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlansLists($id: ID!) {\n    personalConfigurations(first: 20) { edges { node { id name preset { slug } } } totalCount }\n    auditEvents(first: 20) { edges { node { id action } } }\n    users(first: 20) { edges { node { id email } } totalCount }\n    apiKeys(first: 20) { edges { node { id } } totalCount }\n    webhooks(first: 20) { edges { node { id } } }\n    presets(first: 20) { edges { node { slug } } totalCount }\n    connector(id: $id) {\n      events(first: 20) { edges { node { id kind } } totalCount }\n      toolCalls(first: 20) { edges { node { id outcome } } totalCount }\n    }\n  }\n"): (typeof documents)["\n  query PlansLists($id: ID!) {\n    personalConfigurations(first: 20) { edges { node { id name preset { slug } } } totalCount }\n    auditEvents(first: 20) { edges { node { id action } } }\n    users(first: 20) { edges { node { id email } } totalCount }\n    apiKeys(first: 20) { edges { node { id } } totalCount }\n    webhooks(first: 20) { edges { node { id } } }\n    presets(first: 20) { edges { node { slug } } totalCount }\n    connector(id: $id) {\n      events(first: 20) { edges { node { id kind } } totalCount }\n      toolCalls(first: 20) { edges { node { id outcome } } totalCount }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlansAvailableTools { availableTools(first: 20) { edges { node { name } } totalCount } }\n"): (typeof documents)["\n  query PlansAvailableTools { availableTools(first: 20) { edges { node { name } } totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n"): (typeof documents)["\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n"): (typeof documents)["\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,9 +8,11 @@ import { type Database, type Db, openDatabase } from "../../src/db/client.js";
  */
 export let prisma: Db = undefined as unknown as Db;
 let database: Database | null = null;
+/** This file's PostgreSQL database, for a test that needs its own connection to it; null on PGlite. */
+export let databaseUrl: string | null = null;
 
-/** Observes every SQL statement of this file's database. */
-export const onQuery = (listener: (sql: string) => void) => database!.onQuery(listener);
+/** Observes every SQL statement of this file's database, with its parameters (a JSON array). */
+export const onQuery = (listener: (sql: string, params: string) => void) => database!.onQuery(listener);
 
 /** A fresh database for one test file, copied from the run's migrated template. */
 export async function openTestDatabase(): Promise<() => Promise<void>> {
@@ -27,7 +29,8 @@ export async function openTestDatabase(): Promise<() => Promise<void>> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const opened = await openDatabase({ kind: "postgres", url: url.toString() }, { poolSize: 5 });
+  databaseUrl = url.toString();
+  const opened = await openDatabase({ kind: "postgres", url: databaseUrl }, { poolSize: 5 });
   database = opened;
   prisma = opened.db;
   return async () => {

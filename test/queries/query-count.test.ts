@@ -14,6 +14,12 @@ const ConnectorsPage = graphql(`
   }
 `);
 
+const CatalogWithInstalls = graphql(`
+  query QueryCountWithStatus {
+    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }
+  }
+`);
+
 describe("SQL statements per request", async () => {
   const server = await startServer();
   const presets = ["github", "slack", "zendesk"];
@@ -43,5 +49,31 @@ describe("SQL statements per request", async () => {
     const many = await statementsFor(50);
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(10);
+  });
+
+  it("builds connectorsWithStatus in a fixed number of statements, none of which reads every install", async () => {
+    async function catalogFor(installsPerPreset: number) {
+      const t = await team();
+      for (const presetSlug of presets) {
+        for (let i = 0; i < installsPerPreset; i++) await connector(t.organizationId, { presetSlug, createdById: t.alice.userId });
+      }
+      const sql: string[] = [];
+      const unsubscribe = onQuery((q) => sql.push(q));
+      try {
+        const data = ok(await server.as(t.alice.key).run(CatalogWithInstalls));
+        const installed = data.connectorsWithStatus.filter((p) => p.server);
+        expect(installed.map((p) => p.slug).sort()).toEqual([...presets].sort());
+        expect(installed.every((p) => p.server!.connector.tools.length > 0 && p.server!.connector.createdBy?.email)).toBe(true);
+      } finally {
+        unsubscribe();
+      }
+      return sql;
+    }
+    const one = await catalogFor(1);
+    const many = await catalogFor(6);
+    expect(many.length).toBe(one.length);
+    expect(many.length).toBeLessThanOrEqual(10);
+    // the newest install of each preset is read with LIMIT 1 under a LATERAL join, never all of them
+    expect(many.some((q) => /LATERAL[\s\S]*LIMIT 1/.test(q))).toBe(true);
   });
 });

@@ -132,5 +132,13 @@ describe("visibility", async () => {
       installations: [{ id: shared.id }, { id: alices.id }],
     });
     expect(await notion(t.bob.key)).toEqual({ slug: "notion", server: { id: derivedId("csrv", shared.id) }, installations: [{ id: shared.id }] });
+    // a key without a user owns what it made; a user's PERSONAL install is not the key's, and the reverse
+    const keys = await connector(t.organizationId, {
+      presetSlug: "notion", scope: "PERSONAL", ownerApiKeyId: t.orgKey.keyId, createdAt: minutesAgo(30), updatedAt: minutesAgo(10),
+    });
+    expect(await notion(t.orgKey.key)).toEqual({
+      slug: "notion", server: { id: derivedId("csrv", keys.id) }, installations: [{ id: shared.id }, { id: keys.id }],
+    });
+    expect((await notion(t.alice.key))?.server).toEqual({ id: derivedId("csrv", alices.id) });
   });
 });

@@ -1,9 +1,12 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { derivedId } from "../../db/ids.js";
 import { InstallStatusEnum } from "../common/enums.js";
 import { ConnectorType } from "../connectors/types.js";
 import { installStatus } from "../../connectors/facts.js";
+import { latestVisibleInstalls } from "../../connectors/latest-installs.js";
+import type { Connector, Preset } from "../../generated/prisma/client.js";
 import { PresetFilterInput, presetWhere } from "./filter.js";
 
 const ConnectorServerType = builder.prismaObject("Connector", {
@@ -58,14 +61,8 @@ const ConnectorWithStatusType = builder.prismaObject("Preset", {
       type: ConnectorServerType,
       nullable: true,
       description: "the most recently updated install the viewer can see",
-      select: (_args, ctx, nestedSelection) => ({
-        connectors: nestedSelection({
-          where: visibleConnectorsWhere(ctx.viewer),
-          orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-          take: 1,
-        }),
-      }),
-      resolve: (p) => p.connectors[0] ?? null,
+      // loaded by connectorsWithStatus below, for every preset of the list at once
+      resolve: (p) => (p as WithLatestInstall).latestInstall ?? null,
     }),
     installations: t.relation("connectors", {
       type: ConnectorType,
@@ -75,12 +72,26 @@ const ConnectorWithStatusType = builder.prismaObject("Preset", {
   }),
 });
 
+/** A preset as connectorsWithStatus returns it: with its `server`, or null. */
+type WithLatestInstall = Preset & { latestInstall?: Connector | null };
+
 builder.queryField("connectorsWithStatus", (t) =>
   t.prismaField({
     type: [ConnectorWithStatusType],
     description: "The catalog joined with this workspace's installs, by name (not paged)",
     args: { filter: t.arg({ type: PresetFilterInput, description: "only the catalog entries that match; all of them when absent" }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.services.db.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    // three statements whatever the number of installs: the presets, the newest visible install of
+    // each (one LATERAL … LIMIT 1 apiece), and those installs with what the query selects of them
+    resolve: async (query, _root, args, ctx, info) => {
+      const { db } = ctx.services;
+      const presets: WithLatestInstall[] = await db.preset.findMany({ ...query, where: presetWhere(args.filter), orderBy: [{ name: "asc" }, { id: "asc" }] });
+      const latest = await latestVisibleInstalls(db, ctx.viewer, presets.map((p) => p.id));
+      const installs = latest.size
+        ? await db.connector.findMany({ ...queryFromInfo({ context: ctx, info, path: ["server"] }), where: { id: { in: [...latest.values()] } } })
+        : [];
+      const byId = new Map(installs.map((c) => [c.id, c]));
+      for (const p of presets) p.latestInstall = byId.get(latest.get(p.id) ?? "") ?? null;
+      return presets;
+    },
   }),
 );
