@@ -38,7 +38,8 @@ function subscribers(config: Record<string, unknown>) {
     ask: async <T>(type: string, body: Record<string, unknown> = {}) => (worker.postMessage({ type, ...body }), (await next(type)) as T),
     sent: (version: number) => worker.postMessage({ type: "sent", version, at: performance.timeOrigin + performance.now() }),
     async close() {
-      await this.ask("close");
+      worker.postMessage({ type: "close" });
+      await next("closed");
       await worker.terminate();
     },
   };

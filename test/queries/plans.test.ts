@@ -88,6 +88,8 @@ function problems(node: PlanNode): string[] {
  * planner and costs are PostgreSQL's too, but it is the deployed one that matters.
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)("query plans at scale", async () => {
+  // vitest still runs a skipped suite's factory to collect it: connect to nothing then
+  if (!process.env.TEST_DATABASE_URL) return;
   const server = await startServer();
   const explainer = new pg.Client({ connectionString: databaseUrl! });
   await explainer.connect();
