@@ -20,9 +20,10 @@ import { createEgress } from "../src/egress/egress.js";
 import { createEventBus } from "../src/events/pubsub.js";
 import { createLogger } from "../src/logger.js";
 import { scratchDatabase } from "./database.js";
-import { type Row, judge } from "./harness/table.js";
+import { type Row, judge, quantile as at } from "./harness/table.js";
 
-let CALLS = Number(process.env.BENCH_CALLS ?? 500);
+const CALLS = Number(process.env.BENCH_CALLS ?? 500);
+const QUICK_CALLS = 100;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const TOKEN = "bench-upstream-token-0123456789abcdef";
 /** calls before the measured ones: JIT, pooled sessions, caches */
@@ -61,11 +62,11 @@ async function client(url: string, token: string): Promise<Client> {
 
 const call = (c: Client, i: number) => c.callTool({ name: "echo", arguments: { i } });
 
-async function latencies(c: Client, measure: (on: boolean) => void = () => {}): Promise<number[]> {
+async function latencies(c: Client, calls: number, measure: (on: boolean) => void = () => {}): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await call(c, i);
   measure(true);
   const ms: number[] = [];
-  for (let i = 0; i < CALLS; i++) {
+  for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
     await call(c, i);
     ms.push(performance.now() - t0);
@@ -74,18 +75,17 @@ async function latencies(c: Client, measure: (on: boolean) => void = () => {}): 
   return ms.sort((a, b) => a - b);
 }
 
-/** Calls per second with CONCURRENCY agents, each making CALLS / CONCURRENCY calls back to back. */
-async function throughput(clients: Client[]): Promise<number> {
-  const per = Math.ceil(CALLS / clients.length);
+/** Calls per second with CONCURRENCY agents, each making calls / CONCURRENCY calls back to back. */
+async function throughput(clients: Client[], calls: number): Promise<number> {
+  const per = Math.ceil(calls / clients.length);
   const t0 = performance.now();
   await Promise.all(clients.map(async (c) => { for (let i = 0; i < per; i++) await call(c, i); }));
   return (per * clients.length) / ((performance.now() - t0) / 1000);
 }
 
-const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 export async function gateway(options: { quick: boolean; postgresUrl?: string }): Promise<Row[]> {
-  if (options.quick) CALLS = 100;
+  const calls = options.quick ? QUICK_CALLS : CALLS;
   const database = await scratchDatabase(options.postgresUrl);
   const { db, onQuery } = database;
   const up = await upstream();
@@ -112,7 +112,7 @@ export async function gateway(options: { quick: boolean; postgresUrl?: string })
 
   const direct = await client(up.url, TOKEN);
   const through = await client(mcpEndpoint, key);
-  const directMs = await latencies(direct);
+  const directMs = await latencies(direct, calls);
   let statements = 0;
   let counting = false;
   const sqls = new Map<string, number>();
@@ -121,13 +121,13 @@ export async function gateway(options: { quick: boolean; postgresUrl?: string })
     statements++;
     if (process.env.BENCH_DEBUG) sqls.set(q.slice(0, 100), (sqls.get(q.slice(0, 100)) ?? 0) + 1);
   });
-  const gatewayMs = await latencies(through, (on) => (counting = on));
+  const gatewayMs = await latencies(through, calls, (on) => (counting = on));
   stop();
-  const sqlPerCall = statements / CALLS;
+  const sqlPerCall = statements / calls;
   const directClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => client(up.url, TOKEN)));
   const gatewayClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => client(mcpEndpoint, key)));
-  const directRate = await throughput(directClients);
-  const gatewayRate = await throughput(gatewayClients);
+  const directRate = await throughput(directClients, calls);
+  const gatewayRate = await throughput(gatewayClients, calls);
 
   const db50 = at(directMs, 0.5);
   const gw50 = at(gatewayMs, 0.5);

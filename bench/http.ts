@@ -38,10 +38,11 @@ async function post(url: string, key: string | undefined, payload: string): Prom
  * Statements per request from requests made one at a time after the load (under load, a slice
  * ends with requests in flight whose statements would be counted against too few requests).
  */
-async function sqlPerRequest(target: Target, bodies: string[]): Promise<number> {
+async function sqlPerRequest(target: Target, bodies: string[], key = target.key): Promise<number> {
   const count = 20;
+  await post(target.child.ready.url, key, bodies[0]); // the key is then warm, as under load
   const before = (await target.child.ask<{ statements: number }>("sql")).statements;
-  for (let i = 0; i < count; i++) await post(target.child.ready.url, target.key, bodies[(i * 7) % bodies.length]);
+  for (let i = 0; i < count; i++) await post(target.child.ready.url, key, bodies[(i * 7) % bodies.length]);
   return ((await target.child.ask<{ statements: number }>("sql")).statements - before) / count;
 }
 
@@ -126,18 +127,13 @@ export async function httpScenarios(options: HttpOptions): Promise<Row[]> {
       const r = b2Rows.get(t)!;
       const ratio = r.perSecond! / b2Base.perSecond!;
       const want = t.name.includes("PostgreSQL") ? 0.5 : 0.3;
-      const sqlAt = async (org: Org) => {
-        await post(t.child.ready.url, org.key, body(B2)); // the key is then warm, as under load
-        const before = (await t.child.ask<{ statements: number }>("sql")).statements;
-        await post(t.child.ready.url, org.key, body(B2));
-        return (await t.child.ask<{ statements: number }>("sql")).statements - before;
-      };
-      const five = await sqlAt(t.child.ready.small!);
-      const fifty = await sqlAt(t.child.ready.big!);
-      rows.push(judge({ ...r, scenario: "B2", ratio, goal: `≥ ${want}×, p99 ≤ 4× p50, SQL ≤ 2 at N = 5 and 50`, note: `SQL ${five} at N = 5, ${fifty} at N = 50` }, [
+      const five = await sqlPerRequest(t, [body(B2)], t.child.ready.small!.key);
+      const fifty = r.sqlPerRequest!;
+      rows.push(judge({ ...r, scenario: "B2", ratio, goal: `≥ ${want}×, p99 ≤ 4× p50, SQL ≤ 2 at N = 5 and 50`, note: `SQL ${five.toFixed(2)} at N = 5, ${fifty.toFixed(2)} at N = 50` }, [
         [ratio >= want, `${ratio.toFixed(2)}×`],
         [r.p99! <= 4 * r.p50!, `p99 ${(r.p99! / r.p50!).toFixed(1)}× p50`],
-        [five <= 2 && fifty <= 2 && five === fifty, `SQL ${five} / ${fifty}`],
+        // averages: a key looked up again once its second in the viewer cache is over adds a fraction
+        [five <= 2 && fifty <= 2 && Math.abs(five - fifty) < 0.5, `SQL ${five.toFixed(2)} / ${fifty.toFixed(2)}`],
       ]));
     }
 

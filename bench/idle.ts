@@ -8,8 +8,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { generateKeySpec } from "../src/crypto/keyring.js";
+import { scratchPostgres } from "./database.js";
 import { rssMb } from "./harness/proc.js";
 import { type Row, judge } from "./harness/table.js";
 
@@ -57,18 +57,12 @@ export async function idle(postgresUrl: string | undefined): Promise<Row[]> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (postgresUrl) {
-    const name = `plugboard_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const scratch = await scratchPostgres(postgresUrl);
     try {
-      const url = new URL(postgresUrl);
-      url.pathname = `/${name}`;
-      const { rss, readyMs } = await idleRss({ DATABASE_URL: url.toString(), ENCRYPTION_KEYS: generateKeySpec("bench") });
+      const { rss, readyMs } = await idleRss({ DATABASE_URL: scratch.url, ENCRYPTION_KEYS: generateKeySpec("bench") });
       rows.push(judge({ scenario: "B7", target: "Plugboard, PostgreSQL: dist/src/main.js idle after start", rssMb: rss, goal: "≤ 120 MB", note: `ready in ${readyMs.toFixed(0)} ms` }, [[rss <= 120, `${rss.toFixed(0)} MB`]]));
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     }
   }
   return rows;

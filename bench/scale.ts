@@ -9,7 +9,6 @@
  * Health checks and tool sync are left out: with this data every CONNECTED connector is due, so
  * their passes would time MCP calls to servers that do not exist, not an idle pass.
  */
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { buildApp, createServices } from "../src/app.js";
 import { insertApiKey } from "../src/auth/api-keys.js";
@@ -24,6 +23,8 @@ import { createLogger } from "../src/logger.js";
 import { expireAbandonedAuthorizations } from "../src/oauth/abandoned.js";
 import { refreshDuePersonalTokens } from "../src/oauth/personal-refresh.js";
 import { refreshDueTokens } from "../src/oauth/refresh.js";
+import { scratchPostgres } from "./database.js";
+import { quantile as at } from "./harness/table.js";
 import { orgId, scaleDataSql, scaleRows, scaleSizes, userId } from "./scale-data.js";
 
 const BASE = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -59,7 +60,6 @@ interface Row {
   goal: number;
 }
 
-const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 async function timed(runs: number, once: () => Promise<unknown>): Promise<number[]> {
@@ -74,12 +74,8 @@ async function timed(runs: number, once: () => Promise<unknown>): Promise<number
 }
 
 async function main(): Promise<void> {
-  const name = `plugboard_scale_${randomBytes(4).toString("hex")}`;
-  const url = new URL(BASE);
-  url.pathname = `/${name}`;
-  const admin = new pg.Client({ connectionString: BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const scratch = await scratchPostgres(BASE, "plugboard_scale");
+  const url = new URL(scratch.url);
   const keySpec = generateKeySpec("bench");
   const sizes = scaleSizes(FRACTION);
   const rows: Row[] = [];
@@ -151,8 +147,7 @@ async function main(): Promise<void> {
       await server.stop();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 
   console.log("| what | p50 ms | p99 ms | goal | met? |\n|---|---:|---:|---|---|");

@@ -6,6 +6,7 @@ import type { Secrets } from "./crypto/secrets.js";
 import type { ListedTool } from "./connectors/tool-sync.js";
 import type { Credentials } from "./connectors/credentials.js";
 import type { Db } from "./db/client.js";
+import type { LogMessage } from "./mcp/call-scope.js";
 import type { Egress } from "./egress/egress.js";
 import type { ChangeFeed } from "./events/change-feed.js";
 import type { ConnectorHubs } from "./events/listen.js";
@@ -59,17 +60,13 @@ export interface CallOptions {
   signal?: AbortSignal;
   onProgress?: (progress: { progress: number; total?: number; message?: string }) => void;
   /** the server's notifications/message sent during the call, its data cleared of the credentials */
-  onLog?: (message: ServerLogMessage) => void;
+  onLog?: (message: LogMessage) => void;
   /** MCP_CALL_TIMEOUT unless given */
   timeoutMs?: number;
 }
 
 /** An MCP log message (notifications/message) as a server sent it. */
-export interface ServerLogMessage {
-  level: "debug" | "info" | "notice" | "warning" | "error" | "critical" | "alert" | "emergency";
-  logger?: string;
-  data?: unknown;
-}
+export type { LogMessage as ServerLogMessage } from "./mcp/call-scope.js";
 
 /** The requests besides tools/call that pass through to a connector's server. */
 export type PassThroughMethod = "resources/list" | "resources/templates/list" | "resources/read" | "prompts/list" | "prompts/get";

@@ -4,13 +4,16 @@ import { decrypt, encrypt, type Keyring, keyIdOf } from "./keyring.js";
 /**
  * The secrets stored with one keyring. Every secret column is listed here once, with the associated
  * data that binds each ciphertext to its row and column: a copy moved elsewhere does not open.
+ * These constants are also the only names verifySecrets' SQL interpolates (as "Table"."column").
  */
-export type SecretColumn =
-  | "Connector.credentialsEnc"
-  | "Connector.clientSecretEnc"
-  | "PersonalConfiguration.credentialsEnc"
-  | "OAuthAuthorization.codeVerifierEnc"
-  | "Webhook.secretEnc";
+const COLUMNS = [
+  "Connector.credentialsEnc",
+  "Connector.clientSecretEnc",
+  "PersonalConfiguration.credentialsEnc",
+  "OAuthAuthorization.codeVerifierEnc",
+  "Webhook.secretEnc",
+] as const;
+export type SecretColumn = (typeof COLUMNS)[number];
 
 export interface Secrets {
   readonly keyring: Keyring;
@@ -40,15 +43,7 @@ interface StoredSecret {
   value: string;
 }
 
-/** Each secret column's table and column; constants, the only names the SQL below interpolates. */
-const LOCATIONS = {
-  "Connector.credentialsEnc": ["Connector", "credentialsEnc"],
-  "Connector.clientSecretEnc": ["Connector", "clientSecretEnc"],
-  "PersonalConfiguration.credentialsEnc": ["PersonalConfiguration", "credentialsEnc"],
-  "OAuthAuthorization.codeVerifierEnc": ["OAuthAuthorization", "codeVerifierEnc"],
-  "Webhook.secretEnc": ["Webhook", "secretEnc"],
-} as const satisfies Record<SecretColumn, readonly [string, string]>;
-const COLUMNS = Object.keys(LOCATIONS) as SecretColumn[];
+const location = (column: SecretColumn) => column.split(".") as [table: string, field: string];
 
 /** Rows read at once while rotating: memory stays bounded whatever the number of secrets. */
 const PAGE = 1_000;
@@ -56,7 +51,7 @@ const PAGE = 1_000;
 /** Every stored secret, a page of one column at a time in id order. */
 async function* storedSecrets(db: Db): AsyncGenerator<StoredSecret> {
   for (const column of COLUMNS) {
-    const [table, field] = LOCATIONS[column];
+    const [table, field] = location(column);
     for (let after = ""; ; ) {
       const page = await db.$queryRawUnsafe<{ id: string; value: string }[]>(
         `SELECT "id", "${field}" AS "value" FROM "${table}" WHERE "${field}" IS NOT NULL AND "id" > $1 ORDER BY "id" LIMIT ${PAGE}`,
@@ -76,7 +71,7 @@ async function* storedSecrets(db: Db): AsyncGenerator<StoredSecret> {
  */
 async function storedKeyIds(db: Db): Promise<(string | null)[]> {
   const perColumn = COLUMNS.map((column) => {
-    const [table, field] = LOCATIONS[column];
+    const [table, field] = location(column);
     return `SELECT DISTINCT CASE WHEN "${field}" ~ '^v1\\.[^.]*\\.[^.]*\\.[^.]*$' THEN split_part("${field}", '.', 2) END AS "keyId"
       FROM "${table}" WHERE "${field}" IS NOT NULL`;
   });
