@@ -5,6 +5,8 @@ import { ToolRef } from "../tools/types.js";
 export const PresetType = builder.prismaNode("Preset", {
   description: "A catalog template that connectors are created from (one per service).",
   id: { field: "id" },
+  // select mode: only the columns the query asks for (not the OAuth and auth settings' JSON)
+  select: { id: true },
   fields: (t) => ({
     slug: t.exposeString("slug", { description: 'e.g. "zendesk", "github", "slack"' }),
     name: t.exposeString("name", { description: 'the service\'s name, e.g. "Zendesk"' }),
@@ -17,6 +19,7 @@ export const PresetType = builder.prismaNode("Preset", {
       type: "JSONObject",
       nullable: true,
       description: "JSON Schema that a connector's configuration must satisfy; null when any configuration will do",
+      select: { configSchema: true },
       resolve: (p) => (p.configSchema as Record<string, unknown> | null) ?? null,
     }),
     enabled: t.exposeBoolean("enabled", { description: "new connectors and personal configurations can be made from it; existing ones keep working" }),
