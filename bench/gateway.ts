@@ -94,7 +94,7 @@ export async function gateway(options: { quick: boolean; postgresUrl?: string })
   const { key } = await insertApiKey(db, { organizationId, role: "ADMIN" });
   const logger = createLogger("warn");
   const config = defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 }, upstream: { egressAllowlist: "127.0.0.1" }, gateway: { maxConcurrentCalls: CONCURRENCY * 2 } });
-  const services = createServices({
+  const services = await createServices({
     egress: createEgress({ allowlist: config.upstream.egressAllowlist, timeoutMs: config.upstream.timeoutMs }),
     db,
     secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       const secretBox = createSecrets(parseKeyring(keySpec));
       await verifySecrets(database.db, secretBox);
       await loadCatalog(database.db, await readCatalog());
-      const services = createServices({
+      const services = await createServices({
         egress: createEgress({ allowlist: config.upstream.egressAllowlist, timeoutMs: config.upstream.timeoutMs }),
         db: database.db,
         secrets: secretBox,

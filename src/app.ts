@@ -66,9 +66,15 @@ type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 /** A route for every path under a prefix: `rest` is what follows it (one segment, never empty). */
 type PrefixRoute = (req: IncomingMessage, res: ServerResponse, rest: string) => unknown;
 
-/** The composition root's last step: the domain's ports filled with their implementations. */
-export const createServices = (base: BaseServices): Services =>
-  assembleServices({ ...base, metrics: createMetrics({ connectorStates: () => connectorStates(base) }) }, {
+/**
+ * The composition root's last step: the domain's ports filled with their implementations. Async
+ * because tracing's OpenTelemetry SDK is loaded only when an endpoint is set (about 20 MB of
+ * resident memory otherwise spent on code that never runs).
+ */
+export async function createServices(base: BaseServices): Promise<Services> {
+  const { endpoint, serviceName } = base.config.tracing;
+  const tracing = endpoint ? await createTracing({ endpoint, serviceName }) : null;
+  return assembleServices({ ...base, metrics: createMetrics({ connectorStates: () => connectorStates(base) }) }, {
     oidc: (s) => createOidcVerifier(s.config.oidc, s.egress.fetch),
     viewers: (s) => createViewerCache(s.pubsub, s.config.viewerCacheMs),
     authorization: createAuthorizationFlows,
@@ -76,8 +82,9 @@ export const createServices = (base: BaseServices): Services =>
     connectorEvents: (s) => createConnectorHubs(s.pubsub, connectorTrail(s.db)),
     toolCalls: (s) => createToolCallLog(s),
     personalConfigurationChanges: (s) => personalConfigurationFeed(s.pubsub, (id) => s.db.personalConfiguration.findUnique({ where: { id } })),
-    tracing: (s) => (s.config.tracing.endpoint ? createTracing({ endpoint: s.config.tracing.endpoint, serviceName: s.config.tracing.serviceName }) : null),
+    tracing: () => tracing,
   });
+}
 
 /**
  * Connectors per state, for the gauge /metrics reads at scrape: one grouped count. A database that

@@ -46,7 +46,7 @@ async function main() {
 
   // the composition root: every service is built here once and passed down
   const egress = createEgress({ allowlist: env.EGRESS_ALLOWLIST, timeoutMs: env.MCP_TIMEOUT });
-  const services = createServices({
+  const services = await createServices({
     egress,
     db,
     secrets,

@@ -53,7 +53,7 @@ await loadCatalog(db, await readCatalog());
 const big = await organization(db, 50);
 const small = await organization(db, 5);
 const logger = createLogger("silent");
-const services = createServices({
+const services = await createServices({
   egress: createEgress({ allowlist: "", timeoutMs: 10_000 }),
   db,
   secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),

@@ -1,11 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { pgAdapter, pgliteAdapter } from "./adapters.js";
 import { applyMigrations } from "./migrate.js";
-import { createPool } from "./pg-pool.js";
 import { lockDataDir } from "./pglite-lock.js";
 import type { DatabaseTarget } from "./target.js";
 
@@ -39,11 +37,15 @@ export interface OpenOptions {
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   let release = async () => {};
   let adapter: PrismaPGlite | PrismaPg;
+  // Each driver is loaded only when it is the one in use: a server on PostgreSQL never holds
+  // PGlite's code in memory, nor an embedded one pg's.
   if (target.kind === "postgres") {
+    const [{ createPool }, { pgAdapter }] = await Promise.all([import("./pg-pool.js"), import("./pg-adapter.js")]);
     const pool = createPool(target.url, { max: options.poolSize ?? 10, onIdleError: options.onIdleError });
     adapter = pgAdapter(pool);
     release = () => pool.end();
   } else {
+    const [{ PGlite }, { pgliteAdapter }] = await Promise.all([import("@electric-sql/pglite"), import("./pglite-adapter.js")]);
     let unlock = () => {};
     let pglite: PGlite;
     if (target.kind === "pglite") {

@@ -1,8 +1,3 @@
-import { SpanKind } from "@opentelemetry/api";
-import { useOpenTelemetry } from "@envelop/opentelemetry";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import type { Plugin } from "graphql-yoga";
 
 /** OpenTelemetry, on when OTEL_EXPORTER_OTLP_ENDPOINT is set (src/config.ts TracingConfig). */
@@ -18,7 +13,15 @@ export interface Tracing {
  * is this app's own, not registered globally. A span carries the operation's name and type only:
  * no document (a literal may hold a token), no variables, no result, no resolver spans.
  */
-export function createTracing(config: { endpoint: string; serviceName: string }): Tracing {
+export async function createTracing(config: { endpoint: string; serviceName: string }): Promise<Tracing> {
+  // loaded here, not at the top: a server without tracing never holds the SDK in memory
+  const [{ SpanKind }, { useOpenTelemetry }, { OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor, NodeTracerProvider }] = await Promise.all([
+    import("@opentelemetry/api"),
+    import("@envelop/opentelemetry"),
+    import("@opentelemetry/exporter-trace-otlp-http"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/sdk-trace-node"),
+  ]);
   const url = new URL("v1/traces", config.endpoint.endsWith("/") ? config.endpoint : `${config.endpoint}/`).href;
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": config.serviceName }),

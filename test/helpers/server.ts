@@ -89,7 +89,7 @@ export async function startServer(
   const logger = createLogger("debug", sink);
   // no rate limit unless a test sets one: a test file's key makes more requests than a person would
   const serverConfig = defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 }, ...config, upstream: { egressAllowlist: "127.0.0.1,::1", timeoutMs: 3_000, ...config?.upstream } });
-  const services = createServices({
+  const services = await createServices({
     egress: createEgress({ allowlist: serverConfig.upstream.egressAllowlist, timeoutMs: serverConfig.upstream.timeoutMs }),
     db: db ?? prisma,
     secrets,
