@@ -58,8 +58,12 @@ export function serve(handlers: Record<string, (m: any) => unknown | Promise<unk
   process.on("message", async (m: any) => {
     const handler = handlers[m.type];
     if (!handler) return;
+    if (m.type === "stop") {
+      // a close that hangs must not keep the process (and its CPU profile) from ending
+      await Promise.race([handler(m), new Promise((r) => setTimeout(r, 5_000))]);
+      process.exit(0);
+    }
     const answer = await handler(m);
-    if (m.type === "stop") process.exit(0);
     process.send!({ type: m.type, ...(answer as object) });
   });
 }

@@ -22,7 +22,7 @@ export interface ToolCallLog {
 
 export function createToolCallLog({ db, logger }: Pick<CoreServices, "db"> & { logger: Logger }): ToolCallLog {
   let queue: CallRecord[] = [];
-  let writing: Promise<void> = Promise.resolve();
+  let writer: Promise<void> | null = null;
   let scheduled = false;
   let inFlight = 0;
 
@@ -41,28 +41,36 @@ export function createToolCallLog({ db, logger }: Pick<CoreServices, "db"> & { l
     }
   }
 
+  // One writer at a time, taking whatever is queued when the last insert ends: under load, the
+  // calls answered during one insert share the next (group commit), instead of one insert per tick.
   function drain(): Promise<void> {
     scheduled = false;
-    const taken = queue;
-    queue = [];
-    // one insert at a time, in order: rows queued meanwhile go in the next one
-    writing = writing.then(async () => {
-      for (let i = 0; i < taken.length; i += BATCH) await write(taken.slice(i, i + BATCH));
-      inFlight -= taken.length;
-    });
-    return writing;
+    if (writer || !queue.length) return writer ?? Promise.resolve();
+    // (the queue is not empty, so the loop awaits before `finally` clears writer)
+    writer = (async () => {
+      try {
+        while (queue.length) {
+          const taken = queue.splice(0, BATCH);
+          await write(taken);
+          inFlight -= taken.length;
+        }
+      } finally {
+        writer = null;
+      }
+    })();
+    return writer;
   }
 
   return {
     add(record) {
       queue.push(record);
       inFlight++;
-      if (!scheduled) {
+      if (!scheduled && !writer) {
         scheduled = true;
         setImmediate(drain);
       }
     },
-    flush: () => (inFlight === 0 ? Promise.resolve() : queue.length ? drain() : writing),
+    flush: () => (inFlight === 0 ? Promise.resolve() : drain()),
     get pending() {
       return inFlight;
     },
