@@ -99,7 +99,7 @@ type Documents = {
     "\n  query PlansLists($id: ID!) {\n    personalConfigurations(first: 20) { edges { node { id name preset { slug } } } totalCount }\n    auditEvents(first: 20) { edges { node { id action } } }\n    users(first: 20) { edges { node { id email } } totalCount }\n    apiKeys(first: 20) { edges { node { id } } totalCount }\n    webhooks(first: 20) { edges { node { id } } }\n    presets(first: 20) { edges { node { slug } } totalCount }\n    connector(id: $id) {\n      events(first: 20) { edges { node { id kind } } totalCount }\n      toolCalls(first: 20) { edges { node { id outcome } } totalCount }\n    }\n  }\n": typeof types.PlansListsDocument,
     "\n  query PlansAvailableTools { availableTools(first: 20) { edges { node { name } } totalCount } }\n": typeof types.PlansAvailableToolsDocument,
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": typeof types.FilteredPresetsDocument,
-    "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": typeof types.QueryCountConnectorsDocument,
+    "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }\n      totalCount\n    }\n  }\n": typeof types.QueryCountConnectorsDocument,
     "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": typeof types.QueryCountWithStatusDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": typeof types.VisibilityConnectorDocument,
@@ -223,7 +223,7 @@ const documents: Documents = {
     "\n  query PlansLists($id: ID!) {\n    personalConfigurations(first: 20) { edges { node { id name preset { slug } } } totalCount }\n    auditEvents(first: 20) { edges { node { id action } } }\n    users(first: 20) { edges { node { id email } } totalCount }\n    apiKeys(first: 20) { edges { node { id } } totalCount }\n    webhooks(first: 20) { edges { node { id } } }\n    presets(first: 20) { edges { node { slug } } totalCount }\n    connector(id: $id) {\n      events(first: 20) { edges { node { id kind } } totalCount }\n      toolCalls(first: 20) { edges { node { id outcome } } totalCount }\n    }\n  }\n": types.PlansListsDocument,
     "\n  query PlansAvailableTools { availableTools(first: 20) { edges { node { name } } totalCount } }\n": types.PlansAvailableToolsDocument,
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": types.FilteredPresetsDocument,
-    "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n": types.QueryCountConnectorsDocument,
+    "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }\n      totalCount\n    }\n  }\n": types.QueryCountConnectorsDocument,
     "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": types.QueryCountWithStatusDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": types.VisibilityConnectorDocument,
@@ -619,7 +619,7 @@ export function graphql(source: "\n  query FilteredPresets($filter: PresetFilter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }\n      totalCount\n    }\n  }\n"];
+export function graphql(source: "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,7 +8,7 @@ import { startServer } from "../helpers/server.js";
 const ConnectorsPage = graphql(`
   query QueryCountConnectors {
     connectors(first: 50) {
-      edges { node { id preset { slug tools { name } } tools { name } createdBy { email } } }
+      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }
       totalCount
     }
   }
@@ -38,6 +38,8 @@ describe("SQL statements per request", async () => {
       expect(data.connectors.edges).toHaveLength(n);
       expect(data.connectors.totalCount).toBe(n);
       expect(data.connectors.edges.every((e) => e.node.tools.length > 0 && e.node.preset?.tools.length)).toBe(true);
+      // a connector's tools are listed without their input schemas, which are then loaded for the whole page at once
+      expect(data.connectors.edges.every((e) => e.node.tools.some((tool) => tool.inputSchema?.type === "object"))).toBe(true);
     } finally {
       unsubscribe();
     }

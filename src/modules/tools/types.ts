@@ -12,7 +12,8 @@ export interface ToolShape {
   requiresConfirmation: boolean;
   disabled?: boolean;
   pendingReview?: boolean;
-  inputSchema: unknown;
+  /** absent on a connector's tool loaded for a list (Connector.tools): the field loads it then */
+  inputSchema?: unknown;
   /** a connector's own copy names its connector; a preset's catalog entry has none */
   connectorId?: string;
 }
@@ -39,7 +40,13 @@ builder.node(ToolRef, {
       type: "JSONObject",
       nullable: true,
       description: "JSON Schema of the tool's arguments; null when none is known",
-      resolve: (x) => (x.inputSchema as Record<string, unknown> | null) ?? null,
+      // findUnique, so that Prisma loads a page's schemas in one statement
+      resolve: async (x, _args, ctx) => {
+        const schema = x.inputSchema !== undefined || !x.connectorId
+          ? x.inputSchema
+          : (await ctx.services.db.connectorTool.findUnique({ where: { id: x.id }, select: { inputSchema: true } }))?.inputSchema;
+        return (schema as Record<string, unknown> | null | undefined) ?? null;
+      },
     }),
   }),
 });
