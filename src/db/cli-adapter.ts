@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createPool } from "./pg-pool.js";
+import { PGLITE_EXTENSIONS } from "./pglite-extensions.js";
 import { databaseTarget } from "./target.js";
 
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -14,5 +15,5 @@ export async function cliAdapter(url: string | undefined): Promise<SqlMigrationA
   if (target.kind === "postgres") return new PrismaPg(createPool(target.url, { max: 2, forMigrations: true }));
   mkdirSync(target.dataDir, { recursive: true });
   // pglite-prisma-adapter 0.6 pins an older copy of the adapter types; the runtime protocol is the same
-  return new PrismaPGlite(new PGlite(target.dataDir)) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  return new PrismaPGlite(new PGlite(target.dataDir, { extensions: PGLITE_EXTENSIONS })) as unknown as SqlMigrationAwareDriverAdapterFactory;
 }

@@ -45,16 +45,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     adapter = pgAdapter(pool);
     release = () => pool.end();
   } else {
-    const [{ PGlite }, { pgliteAdapter }] = await Promise.all([import("@electric-sql/pglite"), import("./pglite-adapter.js")]);
+    const [{ PGlite }, { pgliteAdapter }, { PGLITE_EXTENSIONS: extensions }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("./pglite-adapter.js"),
+      import("./pglite-extensions.js"),
+    ]);
     let unlock = () => {};
     let pglite: PGlite;
     if (target.kind === "pglite") {
       unlock = lockDataDir(target.dataDir, options.purpose ?? "Plugboard");
-      pglite = new PGlite(target.dataDir);
+      pglite = new PGlite(target.dataDir, { extensions });
     } else if (options.memoryTemplate) {
-      pglite = new PGlite({ loadDataDir: new Blob([await readFile(options.memoryTemplate)]) });
+      pglite = new PGlite({ loadDataDir: new Blob([await readFile(options.memoryTemplate)]), extensions });
     } else {
-      pglite = new PGlite();
+      pglite = new PGlite({ extensions });
     }
     await pglite.waitReady;
     adapter = pgliteAdapter(pglite);

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { applyMigrations } from "../../src/db/migrate.js";
+import { PGLITE_EXTENSIONS } from "../../src/db/pglite-extensions.js";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
 
 /**
@@ -16,7 +17,7 @@ export default async function setup() {
   const dir = await mkdtemp(join(tmpdir(), "plugboard-test-"));
   process.env.PLUGBOARD_TEST_TMP = dir;
   // the PGlite template also seeds the data directories of the process tests (test/ops), in both runs
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) as never });
   await applyMigrations(prisma);
   await prisma.$disconnect();
