@@ -31,9 +31,9 @@ const TOOL_COLUMNS = {
 export const ConnectorType = builder.prismaNode("Connector", {
   description: "One configured instance of an integration: one Zendesk account, one Slack workspace.",
   id: { field: "id" },
-  // Select mode: a query reads only the columns its fields need (never the encrypted credentials),
-  // and always those that the visibility check below reads.
-  select: { id: true, organizationId: true, scope: true, createdById: true, ownerApiKeyId: true },
+  // Not select mode: in it, a field of a row that did not come from the query (a subscription's
+  // payload, a mutation's) is read again from the database, so an event would show the connector as
+  // it is now instead of at its version.
   // Every query already filters by visibility; this guards any path that hands out a connector.
   authScopes: (connector, ctx) => canSeeConnector(ctx.viewer, connector),
   fields: (t) => ({
@@ -68,7 +68,6 @@ export const ConnectorType = builder.prismaNode("Connector", {
       nullable: true,
       description: "set while state is AUTH_REQUIRED",
       select: {
-        state: true,
         authorizations: {
           where: { usedAt: null },
           orderBy: { createdAt: "desc" },
@@ -84,7 +83,6 @@ export const ConnectorType = builder.prismaNode("Connector", {
     }),
     isAuthenticated: t.boolean({
       description: "the server last accepted its credentials: CONNECTED, or ERROR after they were accepted (the server stopped answering)",
-      select: { state: true, credentialsAcceptedAt: true },
       resolve: (c) => isAuthenticated(c),
     }),
     syncEnabled: t.exposeBoolean("syncEnabled", { description: "its tools are discovered again every SYNC_INTERVAL while it is CONNECTED" }),
@@ -93,14 +91,12 @@ export const ConnectorType = builder.prismaNode("Connector", {
       type: "JSONObject",
       nullable: true,
       description: "its settings under the preset's configSchema (never a secret); null when it has none",
-      select: { configuration: true },
       resolve: (c) => (c.configuration as Record<string, unknown> | null) ?? null,
     }),
     metadata: t.field({
       type: "JSONObject",
       nullable: true,
       description: "free-form data of the client's (at most 64 keys, 16 KiB); null when none was set",
-      select: { metadata: true },
       resolve: (c) => (c.metadata as Record<string, unknown> | null) ?? null,
     }),
     createdBy: t.relation("createdBy", { type: UserType, nullable: true, description: "who created it; null when an organization API key did" }),
