@@ -18,6 +18,7 @@ import type { Operations } from "./observability/operations.js";
 import { useSafeRequestParsing } from "./http/request-errors.js";
 import { schema } from "./schema.js";
 import { useInputChecks } from "./validation/input-checks.js";
+import { useSharedSubscriptionResults } from "./transports/shared-subscription-results.js";
 import type { Services } from "./services.js";
 
 export type ServerContext = Record<string, unknown>;
@@ -31,6 +32,19 @@ export const unauthorized = (failure: AuthFailure) =>
       http: { status: failure.status, headers: failureHeaders(failure) },
     },
   });
+
+/**
+ * Subscribers whose results for one event are the same: what the resolvers read of the context is
+ * the viewer (visibility by organization and owner, admin-only fields by role) and the origin
+ * (Connector.mcpEndpoint). Only graphql-ws sockets: an SSE stream's resolver records the id of each
+ * event it sends in its own context (Last-Event-ID).
+ */
+function subscriberGroup(context: unknown): string | null {
+  const c = context as Partial<Context> & { socket?: unknown };
+  if (!c.socket || !c.viewer) return null;
+  const v = c.viewer;
+  return JSON.stringify([v.organizationId, v.role, v.userId, v.apiKeyId, c.origin]);
+}
 
 /** Expected failures keep their message and a code; anything else is masked. */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
@@ -94,11 +108,11 @@ export function createYogaServer(
     maskedErrors: { maskError },
     context: async (initial) => {
       // a graphql-ws socket was authenticated once, in connection_init (src/transports/graphql-ws.ts); HTTP per request
-      const ws = initial as { viewer?: Viewer; origin?: string; requestId?: string; req?: IncomingMessage };
+      const ws = initial as { viewer?: Viewer; origin?: string; requestId?: string; req?: IncomingMessage; logger?: Services["logger"] };
       const request = initial.request as Request | undefined;
       // the request's id (a socket's upgrade request for graphql-ws) is on every line logged through ctx.logger
       const requestId = ws.requestId ?? (ws.req ? requestIdOf(ws.req) : undefined);
-      const log = requestId ? services.logger.child({ requestId }) : services.logger;
+      const log = ws.logger ?? (requestId ? services.logger.child({ requestId }) : services.logger);
       const resolved = ws.viewer ? { viewer: ws.viewer } : await resolveViewer(services, request?.headers.get("authorization"));
       const { viewer } = resolved;
       // without a viewer only introspection runs (src/auth/introspection.ts): no resolver of ours reads it
@@ -116,6 +130,7 @@ export function createYogaServer(
       useCostLimit(new CostBuckets(config.costLimit)),
       useInputChecks(),
       ...(config.introspection ? [] : [useNoIntrospection()]),
+      useSharedSubscriptionResults(subscriberGroup),
       ...(options.plugins ?? []),
     ],
   });

@@ -9,6 +9,7 @@ import type { LiveEvent } from "../events/listen.js";
 import { LIMITS, tooSlow } from "../events/limits.js";
 import type { Connector, ConnectorEvent } from "../generated/prisma/client.js";
 import type { Services } from "../services.js";
+import { shareable } from "../events/shared-payload.js";
 import { type ConnectorFilter, matchesConnectorFilter } from "./filter.js";
 
 /** An event as a subscription delivers it: a live one brings the shared load of its connector along. */
@@ -22,7 +23,18 @@ export interface EventStreamOptions {
   after?: string | null;
 }
 
-type Item = { row: ConnectorEvent; connector?: () => Promise<Connector | null> } | { error: Error };
+type Item = { row: ConnectorEvent; live?: LiveEvent } | { error: Error };
+
+/**
+ * A live event as subscriptions deliver it: one object per event and process, whoever receives it,
+ * so that subscribers alike share its execution (src/transports/shared-subscription-results.ts).
+ */
+const deliveredOf = new WeakMap<LiveEvent, DeliveredEvent>();
+function delivered(e: LiveEvent): DeliveredEvent {
+  let d = deliveredOf.get(e);
+  if (!d) deliveredOf.set(e, (d = shareable({ ...e.row, loadConnector: e.connector })));
+  return d;
+}
 
 const PAGE = 500;
 
@@ -45,7 +57,7 @@ export async function connectorEventStream(services: Services, o: EventStreamOpt
       if (last !== undefined && e.row.seq <= last) return;
       lastSeq.set(e.row.connectorId, e.row.seq);
     }
-    channel.push({ row: e.row, connector: e.connector });
+    channel.push({ row: e.row, live: e });
   };
   let buffered: LiveEvent[] | null = afterSeq === null ? null : [];
   const channel = new Channel<Item>(LIMITS.queuedEventsPerSubscriber, () => ({ error: tooSlow() }), () => unlisten());
@@ -83,12 +95,12 @@ export async function connectorEventStream(services: Services, o: EventStreamOpt
     channel,
     async (item) => {
       if ("error" in item) return item.error;
-      if (needsConnector(o.filter) && item.connector) {
-        const c = await item.connector();
+      if (needsConnector(o.filter) && item.live) {
+        const c = await item.live.connector();
         // a deleted connector is known only by the event's own columns, which matched already
         if (c && !matchesConnectorFilter(c, connectorOnly(o.filter))) return SKIP;
       }
-      return item.connector ? { ...item.row, loadConnector: item.connector } : item.row;
+      return item.live ? delivered(item.live) : item.row;
     },
     (err) => (err instanceof Error ? err : new Error(String(err))),
   );

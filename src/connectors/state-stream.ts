@@ -5,6 +5,7 @@ import { NotFoundError } from "../errors.js";
 import { entityStream } from "../events/entity-stream.js";
 import type { Connector } from "../generated/prisma/client.js";
 import type { Services } from "../services.js";
+import { shareable } from "../events/shared-payload.js";
 import { visibleConnector } from "./access.js";
 
 /** connectorStateChanged: the connector now, then again after every change, ending after its delete. */
@@ -15,7 +16,11 @@ export async function connectorStateStream(services: Services, viewer: Viewer, i
     listen: (on) =>
       services.connectorEvents.listen(
         viewer.organizationId,
-        { event: (e) => on.change({ version: e.row.version, deleted: e.row.kind === "DELETED", load: e.connector }), end: on.end },
+        {
+          // the one load of the connector for this event, which every subscriber receives as is
+          event: (e) => on.change({ version: e.row.version, deleted: e.row.kind === "DELETED", load: () => e.connector().then((c) => c && shareable(c)) }),
+          end: on.end,
+        },
         id,
       ),
     current: () => visibleConnector(services.db, viewer, id),

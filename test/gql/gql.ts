@@ -123,6 +123,8 @@ type Documents = {
     "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n": typeof types.SubscriptionDeleteConfigurationDocument,
     "\n  query SubscriptionRedisViewer { viewer { role } }\n": typeof types.SubscriptionRedisViewerDocument,
     "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": typeof types.SubscriptionHistoryDocument,
+    "\n  subscription SharedEvents($id: ID) {\n    connectorEvents(id: $id) { id kind version connector { id name mcpEndpoint } }\n  }\n": typeof types.SharedEventsDocument,
+    "\n  subscription SharedState($id: ID!) {\n    connectorStateChanged(id: $id) { id name version mcpEndpoint }\n  }\n": typeof types.SharedStateDocument,
     "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n": typeof types.SignedInDocument,
     "\n  query Role {\n    viewer { role }\n  }\n": typeof types.RoleDocument,
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": typeof types.TenantDataDocument,
@@ -248,6 +250,8 @@ const documents: Documents = {
     "\n  mutation SubscriptionDeleteConfiguration($id: ID!) { deletePersonalConfiguration(id: $id) { __typename } }\n": types.SubscriptionDeleteConfigurationDocument,
     "\n  query SubscriptionRedisViewer { viewer { role } }\n": types.SubscriptionRedisViewerDocument,
     "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n": types.SubscriptionHistoryDocument,
+    "\n  subscription SharedEvents($id: ID) {\n    connectorEvents(id: $id) { id kind version connector { id name mcpEndpoint } }\n  }\n": types.SharedEventsDocument,
+    "\n  subscription SharedState($id: ID!) {\n    connectorStateChanged(id: $id) { id name version mcpEndpoint }\n  }\n": types.SharedStateDocument,
     "\n  query SignedIn {\n    viewer { role user { id email name role } organization { id slug } }\n  }\n": types.SignedInDocument,
     "\n  query Role {\n    viewer { role }\n  }\n": types.RoleDocument,
     "\n  query TenantData($other: ID!) {\n    viewer { organization { slug } }\n    connectors(first: 50) { totalCount edges { node { id scope } } }\n    connector(id: $other) { id }\n    node(id: $other) { id }\n  }\n": types.TenantDataDocument,
@@ -714,6 +718,14 @@ export function graphql(source: "\n  query SubscriptionRedisViewer { viewer { ro
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n"): (typeof documents)["\n  query SubscriptionHistory($id: ID!) { connector(id: $id) { events(first: 100) { edges { node { id version } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SharedEvents($id: ID) {\n    connectorEvents(id: $id) { id kind version connector { id name mcpEndpoint } }\n  }\n"): (typeof documents)["\n  subscription SharedEvents($id: ID) {\n    connectorEvents(id: $id) { id kind version connector { id name mcpEndpoint } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SharedState($id: ID!) {\n    connectorStateChanged(id: $id) { id name version mcpEndpoint }\n  }\n"): (typeof documents)["\n  subscription SharedState($id: ID!) {\n    connectorStateChanged(id: $id) { id name version mcpEndpoint }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

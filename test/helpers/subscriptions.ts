@@ -86,10 +86,21 @@ export function closeAll(): void {
 export const wsUrl = (httpUrl: string) => `${httpUrl.replace(/^http/, "ws")}/graphql`;
 
 /** A graphql-ws client with the API key in connection_init, never retrying (tests see each close). */
-export function wsClient(httpUrl: string, key: string | null, extra: { lazy?: boolean; onClosed?: (event: unknown) => void } = {}): Client {
+export function wsClient(
+  httpUrl: string,
+  key: string | null,
+  extra: { lazy?: boolean; onClosed?: (event: unknown) => void; /** the Host header the upgrade request sends */ host?: string } = {},
+): Client {
+  const host = extra.host;
   const client = createWsClient({
     url: wsUrl(httpUrl),
-    webSocketImpl: WebSocket,
+    webSocketImpl: host
+      ? class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers: { host } });
+          }
+        }
+      : WebSocket,
     connectionParams: key ? { authorization: `Bearer ${key}` } : {},
     retryAttempts: 0,
     lazy: extra.lazy ?? true,
