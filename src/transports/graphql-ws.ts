@@ -9,6 +9,7 @@ import { connectionOwner, type Viewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
 import { type Limits, rateLimited } from "../events/limits.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-id.js";
+import type { Logger } from "../logger.js";
 import type { Metrics } from "../observability/metrics.js";
 import { type Operation, type Operations, startOperation } from "../observability/operations.js";
 import { isServiceUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.js";
@@ -76,7 +77,14 @@ export function attachGraphQLWs(options: {
   // the socket's operations log with its upgrade request's id, which the 101 response carries
   wss.on("headers", (headers, req) => headers.push(`${REQUEST_ID_HEADER}: ${requestIdOf(req)}`));
 
-  type Extra = { viewer: Viewer; expiry?: ReturnType<typeof setTimeout>; operations?: Map<string, Operation>; unregister?: () => void };
+  type Extra = {
+    viewer: Viewer;
+    /** the socket's logger, with its upgrade request's id: one per socket, shared by its operations */
+    logger?: Logger;
+    expiry?: ReturnType<typeof setTimeout>;
+    operations?: Map<string, Operation>;
+    unregister?: () => void;
+  };
   const operationOf = (extra: Pick<Extra, "operations">, id: string) => extra.operations?.get(id);
   const endOperation = (extra: Pick<Extra, "operations">, id: string) => {
     extra.operations?.get(id)?.end();
@@ -160,7 +168,9 @@ export function attachGraphQLWs(options: {
       onComplete: (ctx, id) => endOperation(ctx.extra, id),
       onSubscribe: async (ctx, id, params) => {
         const requestId = requestIdOf(ctx.extra.request);
-        const operation = startOperation(metrics, { transport: "ws", logger: logger.child({ requestId }), operationName: params.operationName });
+        // a pino child is a few KB: one per socket, not one per subscription (of thousands)
+        const log = (ctx.extra.logger ??= logger.child({ requestId }));
+        const operation = startOperation(metrics, { transport: "ws", logger: log, operationName: params.operationName });
         ctx.extra.operations?.set(id, operation);
         if (!accepting) return [new GraphQLError("The server is shutting down", { extensions: { code: "UNAVAILABLE" } })];
         if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerConnection) {
@@ -174,6 +184,7 @@ export function attachGraphQLWs(options: {
           viewer: ctx.extra.viewer,
           origin: `http://${ctx.extra.request.headers.host ?? "localhost"}`,
           requestId,
+          logger: log,
         };
         options.operations.bind(initial, operation);
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped(initial);
