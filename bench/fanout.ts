@@ -96,12 +96,17 @@ async function plugboard(count: number, changes: number, postgresUrl: string | u
       gql(`mutation($i: UpdateConnectorInput!) { updateConnector(input: $i) { ... on UpdateConnectorSuccess { connector { version } } } }`, { i: { id: connectorId, name } });
     const v0: number = (await rename("Bench warm-up")).updateConnector.connector.version;
     await sleep(1000);
+    // memory retained by the subscriptions: collected before each reading, so that the garbage of
+    // setting 5,000 of them up (their first queries) is not counted as theirs
+    const heapBefore = (await server.ask<{ heapUsed: number }>("gc")).heapUsed;
     const before = rssMb(server.pid);
     const clients = subscribers({ mode: "graphql-ws", url: url.replace("http", "ws"), key: big.key, connectorId, subscribers: count, sockets: Math.min(SOCKETS, count) });
     await clients.next("subscribed");
     await clients.next("initial");
     while ((await server.ask<{ count: number }>("subscribers", { organizationId: big.organizationId })).count < count) await sleep(20);
     await sleep(500);
+    const heapAfter = (await server.ask<{ heapUsed: number }>("gc")).heapUsed;
+    if (process.env.BENCH_DEBUG) console.log(`heap used per subscription: ${((heapAfter - heapBefore) / 1024 / count).toFixed(1)} KB`);
     const kbPerSubscription = ((rssMb(server.pid) - before) * 1024) / count;
     for (let k = 1; k <= changes; k++) {
       const t0 = performance.now();

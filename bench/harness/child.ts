@@ -17,7 +17,8 @@ export interface Child<Ready> {
 export async function start<Ready>(script: string, env: Record<string, string> = {}): Promise<Child<Ready>> {
   const child = fork(fileURLToPath(new URL(`../${script}`, import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir>: every child writes a V8 CPU profile there when it exits (after "stop")
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    // --expose-gc: a target can collect before its memory is read (what is retained, not garbage)
+    execArgv: ["--import", "tsx", "--expose-gc", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

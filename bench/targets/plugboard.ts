@@ -70,6 +70,10 @@ const app = buildApp(services, {
 const url = await app.start(0);
 serve({
   sql: () => ({ statements }),
+  gc: () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return { ...process.memoryUsage() };
+  },
   subscribers: ({ organizationId }) => ({ count: app.services.connectorEvents.listenerCount(organizationId) }),
   stop: async () => {
     await app.stop();
