@@ -20,12 +20,13 @@ export async function scratchPostgres(base: string, prefix = "plugboard_bench"):
 }
 
 /** In-memory PGlite, or given a PostgreSQL URL a scratch database on that server, made now and dropped by close. */
-export async function scratchDatabase(base: string | undefined = process.env.TEST_DATABASE_URL): Promise<Database> {
+export async function scratchDatabase(base: string | undefined = process.env.TEST_DATABASE_URL): Promise<Database & { url?: string }> {
   if (!base) return openDatabase({ kind: "memory" });
   const scratch = await scratchPostgres(base);
   const database = await openDatabase({ kind: "postgres", url: scratch.url }, { poolSize: 10 });
   return {
     ...database,
+    url: scratch.url,
     close: async () => {
       await database.close();
       await scratch.drop();

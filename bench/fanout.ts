@@ -10,6 +10,8 @@ import { type Row, judge, quantile } from "./harness/table.js";
 export interface FanoutOptions {
   quick: boolean;
   postgresUrl?: string;
+  /** a Redis server for B5: two instances on one database, events between them through Redis */
+  redisUrl?: string;
 }
 
 const SOCKETS = 250;
@@ -81,15 +83,25 @@ async function raw(count: number, changes: number): Promise<Report> {
   }
 }
 
-interface Ready { url: string; big: { organizationId: string; key: string; connectorIds: string[] } }
+interface Org { organizationId: string; key: string; connectorIds: string[] }
+interface Ready { url: string; big: Org; small: Org; databaseUrl?: string }
 
-async function plugboard(count: number, changes: number, postgresUrl: string | undefined): Promise<Report & { kbPerSubscription: number }> {
-  const server: Child<Ready> = await start<Ready>("targets/plugboard.ts", { BENCH_DATABASE_URL: postgresUrl ?? "" });
+/**
+ * The subscribers on one Plugboard and the renames made through it; with `redisUrl` (B5), the
+ * renames go to a first instance and the subscribers are on a second one, on the same database,
+ * the events between them through Redis.
+ */
+async function plugboard(count: number, changes: number, postgresUrl: string | undefined, redisUrl?: string): Promise<Report & { kbPerSubscription: number }> {
+  const writer: Child<Ready> = await start<Ready>("targets/plugboard.ts", { BENCH_DATABASE_URL: postgresUrl ?? "", BENCH_REDIS_URL: redisUrl ?? "" });
+  const { big, small, databaseUrl } = writer.ready;
+  const server: Child<Ready> = redisUrl
+    ? await start<Ready>("targets/plugboard.ts", { BENCH_ATTACH: JSON.stringify({ databaseUrl, big, small }), BENCH_REDIS_URL: redisUrl })
+    : writer;
   try {
-    const { url, big } = server.ready;
+    const { url } = server.ready;
     const connectorId = big.connectorIds[0];
     const gql = async (query: string, variables: unknown) => {
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${big.key}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(writer.ready.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${big.key}` }, body: JSON.stringify({ query, variables }) });
       return ((await res.json()) as { data: any }).data;
     };
     const rename = (name: string) =>
@@ -120,7 +132,8 @@ async function plugboard(count: number, changes: number, postgresUrl: string | u
     await clients.close();
     return { ...report, kbPerSubscription };
   } finally {
-    await server.stop();
+    if (server !== writer) await server.stop();
+    await writer.stop();
   }
 }
 
@@ -143,6 +156,18 @@ export async function fanoutScenario(options: FanoutOptions): Promise<Row[]> {
       [p(ours, 0.99) <= 2 * p(base, 0.99), `p99 ${(p(ours, 0.99) / p(base, 0.99)).toFixed(1)}× raw`],
       [ours.kbPerSubscription <= 20, `${ours.kbPerSubscription.toFixed(1)} KB per subscription`],
     ]));
+    // B5 at the first size: the same through Redis between two instances, against this in-memory run
+    if (options.redisUrl && options.postgresUrl && count === sizes[0]) {
+      const two = await plugboard(count, changes, options.postgresUrl, options.redisUrl);
+      const extra = p(two, 0.5) - p(ours, 0.5);
+      rows.push(judge({
+        scenario: "B5", target: `Plugboard (PostgreSQL), two instances through Redis, ${count} subscriptions × ${changes} changes`, p50: p(two, 0.5), p99: p(two, 0.99),
+        goal: "no loss; p50 ≤ in-memory p50 + 5 ms", note: `${two.complete}/${count} complete and in order, p50 ${extra >= 0 ? "+" : ""}${extra.toFixed(1)} ms on in-memory`,
+      }, [
+        [two.complete === count, `${count - two.complete} subscribers missed or reordered a version`],
+        [extra <= 5, `p50 +${extra.toFixed(1)} ms`],
+      ]));
+    }
   }
   return rows;
 }

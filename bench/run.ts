@@ -5,6 +5,7 @@
 //   BENCH_SCENARIOS    http,fanout,gateway,idle (all by default)
 //   TEST_DATABASE_URL  the PostgreSQL server for the PostgreSQL rows (default 127.0.0.1:5432;
 //                      scratch databases are made and dropped); none reachable: PGlite rows only
+//   TEST_REDIS_URL     the Redis server for B5 (default 127.0.0.1:6379); none reachable: no B5
 import pg from "pg";
 import { fanoutScenario } from "./fanout.js";
 import { gateway } from "./gateway.js";
@@ -27,6 +28,19 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+async function redisReachable(url: string): Promise<boolean> {
+  const { Redis } = await import("ioredis");
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
 /** The SQL goals, the only ones --quick holds a run to (timings on a CI machine mean nothing). */
 function sqlFailures(rows: Row[]): string[] {
   return rows.filter((r) => r.met === false && /SQL/.test(r.missed ?? "")).map((r) => `${r.scenario} ${r.target}: ${r.missed}`);
@@ -36,10 +50,13 @@ async function main() {
   const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const postgresUrl = (await reachable(url)) ? url : undefined;
   if (!postgresUrl) console.log(`(no PostgreSQL at ${url}: PGlite rows only)`);
+  const redis = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redisUrl = (await redisReachable(redis)) ? redis : undefined;
+  if (!redisUrl) console.log(`(no Redis at ${redis}: no B5)`);
   const scenarios: Record<string, () => Promise<Row[]>> = {
     idle: () => idle(postgresUrl),
     http: () => httpScenarios({ quick, postgresUrl }),
-    fanout: () => fanoutScenario({ quick, postgresUrl }),
+    fanout: () => fanoutScenario({ quick, postgresUrl, redisUrl }),
     gateway: async () => [...(await gateway({ quick })), ...(postgresUrl ? await gateway({ quick, postgresUrl }) : [])],
   };
   const names = (process.env.BENCH_SCENARIOS ?? Object.keys(scenarios).join(",")).split(",").map((s) => s.trim()).filter(Boolean);

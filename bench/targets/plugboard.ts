@@ -15,9 +15,12 @@ import { createEgress } from "../../src/egress/egress.js";
 import { createEventBus } from "../../src/events/pubsub.js";
 import { createLogger } from "../../src/logger.js";
 import { serve } from "../harness/child.js";
+import { openDatabase } from "../../src/db/client.js";
 import { scratchDatabase } from "../database.js";
 
 export const TOOLS_PER_CONNECTOR = 10;
+
+type Org = Awaited<ReturnType<typeof organization>>;
 
 async function organization(db: Db, connectors: number) {
   const organizationId = newId("org");
@@ -45,22 +48,33 @@ async function organization(db: Db, connectors: number) {
   return { organizationId, key, connectorIds: ids };
 }
 
-const database = await scratchDatabase(process.env.BENCH_DATABASE_URL || undefined);
+// BENCH_ATTACH: a second instance (B5) on the first one's database, with its organizations
+const attach = process.env.BENCH_ATTACH ? (JSON.parse(process.env.BENCH_ATTACH) as { databaseUrl: string; big: Org; small: Org }) : null;
+const database = attach
+  ? await openDatabase({ kind: "postgres", url: attach.databaseUrl }, { poolSize: 10 })
+  : await scratchDatabase(process.env.BENCH_DATABASE_URL || undefined);
 const { db } = database;
 let statements = 0;
 database.onQuery(() => statements++);
 await loadCatalog(db, await readCatalog());
-const big = await organization(db, 50);
-const small = await organization(db, 5);
+const big = attach ? attach.big : await organization(db, 50);
+const small = attach ? attach.small : await organization(db, 5);
 const logger = createLogger("silent");
 const services = await createServices({
-  egress: createEgress({ allowlist: "", timeoutMs: 10_000 }),
+  // BENCH_EGRESS_ALLOWLIST: the gateway bench's upstream on loopback
+  egress: createEgress({ allowlist: process.env.BENCH_EGRESS_ALLOWLIST ?? "", timeoutMs: 10_000 }),
   db,
   secrets: createSecrets(parseKeyring(generateKeySpec("bench"))),
   logger,
-  pubsub: createEventBus({ logger }),
+  // BENCH_REDIS_URL: events cross instances through Redis, as with REDIS_URL
+  pubsub: createEventBus({ logger, redisUrl: process.env.BENCH_REDIS_URL || undefined }),
   // one key makes all the load: no rate limit
-  config: defaultConfig({ costLimit: { capacity: 0, restorePerSecond: 1 } }),
+  config: defaultConfig({
+    costLimit: { capacity: 0, restorePerSecond: 1 },
+    upstream: { egressAllowlist: process.env.BENCH_EGRESS_ALLOWLIST ?? "" },
+    // the gateway bench's agents share one key
+    gateway: { maxConcurrentCalls: 64 },
+  }),
 });
 const app = buildApp(services, {
   refresh: { enabled: false }, health: { enabled: false }, sync: { enabled: false }, webhooks: { enabled: false },
@@ -81,4 +95,4 @@ serve({
     return {};
   },
 });
-process.send!({ type: "ready", url: `${url}/graphql`, big, small });
+process.send!({ type: "ready", url: `${url}/graphql`, big, small, databaseUrl: "url" in database ? database.url : undefined });
