@@ -102,6 +102,7 @@ type Documents = {
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": typeof types.FilteredPresetsDocument,
     "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }\n      totalCount\n    }\n  }\n": typeof types.QueryCountConnectorsDocument,
     "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": typeof types.QueryCountWithStatusDocument,
+    "\n  query QueryCountSearch($first: Int, $search: String) {\n    connectors(first: $first, filter: { search: $search }) { edges { node { id } } totalCount }\n  }\n": typeof types.QueryCountSearchDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": typeof types.VisibilityConnectorDocument,
     "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": typeof types.VisibilityPersonalConfigurationsDocument,
@@ -229,6 +230,7 @@ const documents: Documents = {
     "\n  query FilteredPresets($filter: PresetFilter) {\n    presets(first: 100, filter: $filter) { totalCount edges { node { slug } } }\n    connectorsWithStatus(filter: $filter) { slug }\n  }\n": types.FilteredPresetsDocument,
     "\n  query QueryCountConnectors {\n    connectors(first: 50) {\n      edges { node { id preset { slug tools { name } } tools { name inputSchema } createdBy { email } } }\n      totalCount\n    }\n  }\n": types.QueryCountConnectorsDocument,
     "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n": types.QueryCountWithStatusDocument,
+    "\n  query QueryCountSearch($first: Int, $search: String) {\n    connectors(first: $first, filter: { search: $search }) { edges { node { id } } totalCount }\n  }\n": types.QueryCountSearchDocument,
     "\n  query VisibilityConnectors {\n    connectors(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityConnectorsDocument,
     "\n  query VisibilityConnector($id: ID!) { connector(id: $id) { id } }\n": types.VisibilityConnectorDocument,
     "\n  query VisibilityPersonalConfigurations {\n    personalConfigurations(first: 100) { totalCount edges { node { id } } }\n  }\n": types.VisibilityPersonalConfigurationsDocument,
@@ -634,6 +636,10 @@ export function graphql(source: "\n  query QueryCountConnectors {\n    connector
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n"): (typeof documents)["\n  query QueryCountWithStatus {\n    connectorsWithStatus { slug server { id status connector { id tools { name } preset { slug } createdBy { email } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueryCountSearch($first: Int, $search: String) {\n    connectors(first: $first, filter: { search: $search }) { edges { node { id } } totalCount }\n  }\n"): (typeof documents)["\n  query QueryCountSearch($first: Int, $search: String) {\n    connectors(first: $first, filter: { search: $search }) { edges { node { id } } totalCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,12 @@ const CatalogWithInstalls = graphql(`
   }
 `);
 
+const SearchPage = graphql(`
+  query QueryCountSearch($first: Int, $search: String) {
+    connectors(first: $first, filter: { search: $search }) { edges { node { id } } totalCount }
+  }
+`);
+
 describe("SQL statements per request", async () => {
   const server = await startServer();
   const presets = ["github", "slack", "zendesk"];
@@ -77,5 +83,27 @@ describe("SQL statements per request", async () => {
     expect(many.length).toBeLessThanOrEqual(10);
     // the newest install of each preset is read with LIMIT 1 under a LATERAL join, never all of them
     expect(many.some((q) => /LATERAL[\s\S]*LIMIT 1/.test(q))).toBe(true);
+  });
+
+  it("answers totalCount from a first page that holds the whole list, and counts otherwise", async () => {
+    const t = await team();
+    for (const name of ["Needle one", "Needle two", "Haystack"]) await connector(t.organizationId, { presetSlug: "github", name });
+    async function run(first: number) {
+      const sql: string[] = [];
+      const unsubscribe = onQuery((q) => sql.push(q));
+      try {
+        return { data: ok(await server.as(t.alice.key).run(SearchPage, { first, search: "needle" })).connectors, counts: sql.filter((q) => /COUNT\(/i.test(q)).length };
+      } finally {
+        unsubscribe();
+      }
+    }
+    const whole = await run(10);
+    expect(whole.data.edges).toHaveLength(2);
+    expect(whole.data.totalCount).toBe(2);
+    expect(whole.counts).toBe(0);
+    const part = await run(1);
+    expect(part.data.edges).toHaveLength(1);
+    expect(part.data.totalCount).toBe(2);
+    expect(part.counts).toBe(1);
   });
 });

@@ -58,11 +58,28 @@ export function pageOptionsOf(prefix: IdPrefix) {
  * otherwise the page is empty, exactly as for an id that does not exist.
  */
 export async function pageAfterVisibleCursor<T>(
-  query: { cursor?: { id?: unknown } },
+  query: { cursor?: { id?: unknown }; take?: number },
   visible: (id: string) => Promise<unknown>,
   load: () => Promise<T[]>,
+  /** the connection field's info: given, a page that holds the whole list spares its count (countUnlessWhole) */
+  info?: object,
 ): Promise<T[]> {
   const id = query.cursor?.id;
   if (typeof id === "string" && !(await visible(id))) return [];
-  return load();
+  const rows = await load();
+  // Pothos asks for one row more than the page: fewer, and no cursor, is the whole list
+  if (info && !query.cursor && typeof query.take === "number" && rows.length < Math.abs(query.take)) wholeLists.set(info, rows.length);
+  return rows;
+}
+
+/** the length of lists that one page held whole, by their connection field's info (one per request) */
+const wholeLists = new WeakMap<object, number>();
+
+/**
+ * A connection's totalCount: the page's own length when the page held the whole list (recorded by
+ * pageAfterVisibleCursor, which has run by then), else `count`. A first page shorter than its size
+ * (a search with few matches or none) then costs one statement instead of two.
+ */
+export function countUnlessWhole(info: object, count: () => Promise<number>): number | Promise<number> {
+  return wholeLists.get(info) ?? count();
 }

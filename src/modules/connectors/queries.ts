@@ -1,7 +1,7 @@
 import { visibleConnectorsWhere } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { isIdOf } from "../../db/ids.js";
-import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
+import { countUnlessWhole, pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { connectorWhere } from "../../connectors/filter.js";
 import { ConnectorFilterInput, ConnectorOrderInput, connectorOrderBy } from "./filter.js";
 import { ConnectorType } from "./types.js";
@@ -17,7 +17,7 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ConnectorFilterInput, description: "only the connectors that match; all visible ones when absent" }),
         orderBy: t.arg({ type: ConnectorOrderInput, description: "the sort; newest first (CREATED_AT DESC) when absent" }),
       },
-      resolve: (query, _root, args, ctx) =>
+      resolve: (query, _root, args, ctx, info) =>
         pageAfterVisibleCursor(
           query,
           (id) => ctx.services.db.connector.findFirst({ where: { id, ...visibleConnectorsWhere(ctx.viewer) }, select: { id: true } }),
@@ -27,9 +27,10 @@ builder.queryFields((t) => ({
               where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] },
               orderBy: connectorOrderBy(args.orderBy),
             }),
+          info,
         ),
-      totalCount: (_root, args, ctx) =>
-        ctx.services.db.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } }),
+      totalCount: (_root, args, ctx, info) =>
+        countUnlessWhole(info, () => ctx.services.db.connector.count({ where: { AND: [visibleConnectorsWhere(ctx.viewer), connectorWhere(args.filter)] } })),
     },
     { name: "ConnectorConnection", description: "A page of connectors" },
     { name: "ConnectorEdge", description: "A connector in a page, with its cursor" },

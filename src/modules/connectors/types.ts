@@ -1,7 +1,7 @@
 import { canSeeConnector } from "../../auth/visibility.js";
 import { builder } from "../../builder.js";
 import { AuthTypeEnum, ConnectorScopeEnum, ConnectorStateEnum } from "../common/enums.js";
-import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
+import { countUnlessWhole, pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { ConnectorEventType } from "../connector-events/types.js";
 import { PresetType } from "../presets/types.js";
 import { ToolRef } from "../tools/types.js";
@@ -131,14 +131,15 @@ export const ConnectorType = builder.prismaNode("Connector", {
         cursor: "id",
         ...pageOptionsOf("evt"),
         description: "the audit trail, newest first",
-        resolve: (query, c, _args, ctx) =>
+        resolve: (query, c, _args, ctx, info) =>
           pageAfterVisibleCursor(
             query,
             // an event of this connector: the connector itself is visible, or this field would not resolve
             (id) => ctx.services.db.connectorEvent.findFirst({ where: { id, connectorId: c.id }, select: { id: true } }),
             () => ctx.services.db.connectorEvent.findMany({ ...query, where: { connectorId: c.id }, orderBy: { seq: "desc" } }),
+            info,
           ),
-        totalCount: (c, _args, ctx) => ctx.services.db.connectorEvent.count({ where: { connectorId: c.id } }),
+        totalCount: (c, _args, ctx, info) => countUnlessWhole(info, () => ctx.services.db.connectorEvent.count({ where: { connectorId: c.id } })),
       },
       { name: "ConnectorEventConnection", description: "A page of a connector's audit trail" },
       { name: "ConnectorEventEdge", description: "An event in a page of the audit trail, with its cursor" },

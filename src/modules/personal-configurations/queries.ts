@@ -5,7 +5,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { HealthStatus } from "../../generated/prisma/enums.js";
 import { HealthStatusEnum } from "../common/enums.js";
 import { checkFilter, FILTER_LIMITS } from "../../validation/filter-caps.js";
-import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
+import { countUnlessWhole, pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { PersonalConfigurationType } from "./types.js";
 
 const PersonalConfigurationFilterInput = builder.inputType("PersonalConfigurationFilter", {
@@ -49,7 +49,7 @@ builder.queryFields((t) => ({
       ...pageOptionsOf("pconf"),
       description: "The viewer's own personal configurations, newest first",
       args: { filter: t.arg({ type: PersonalConfigurationFilterInput, description: "only the configurations that match; all of the viewer's when absent" }) },
-      resolve: (query, _root, args, ctx) =>
+      resolve: (query, _root, args, ctx, info) =>
         pageAfterVisibleCursor(
           query,
           (id) =>
@@ -63,11 +63,14 @@ builder.queryFields((t) => ({
               where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
               orderBy: [{ createdAt: "desc" }, { id: "desc" }],
             }),
+          info,
         ),
-      totalCount: (_root, args, ctx) =>
-        ctx.services.db.personalConfiguration.count({
-          where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
-        }),
+      totalCount: (_root, args, ctx, info) =>
+        countUnlessWhole(info, () =>
+          ctx.services.db.personalConfiguration.count({
+            where: { AND: [visiblePersonalConfigurationsWhere(ctx.viewer), filterWhere(args.filter)] },
+          }),
+        ),
     },
     { name: "PersonalConfigurationConnection", description: "A page of the viewer's personal configurations" },
     { name: "PersonalConfigurationEdge", description: "A personal configuration in a page, with its cursor" },

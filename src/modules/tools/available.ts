@@ -2,7 +2,7 @@ import { builder } from "../../builder.js";
 import { AVAILABLE_TOOL_ORDER, availableToolsWhere } from "../../connectors/availability.js";
 import { prefixed } from "../../connectors/handle.js";
 import { ToolTypeEnum } from "../common/enums.js";
-import { pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
+import { countUnlessWhole, pageAfterVisibleCursor, pageOptionsOf } from "../common/pagination.js";
 import { FILTER_LIMITS } from "../../validation/filter-caps.js";
 import { ToolRef } from "./types.js";
 
@@ -38,13 +38,15 @@ builder.queryField("availableTools", (t) =>
       description:
         "The tools the viewer's agents may use now, as /mcp offers them: of visible connectors that are CONNECTED, active and agent-enabled, neither disabled nor pending review",
       args: { filter: t.arg({ type: AvailableToolFilterInput, description: "only the tools that match; all available ones when absent" }) },
-      resolve: (query, _root, args, ctx) =>
+      resolve: (query, _root, args, ctx, info) =>
         pageAfterVisibleCursor(
           query,
           (id) => ctx.services.db.connectorTool.findFirst({ where: { AND: [availableToolsWhere(ctx.viewer), { id }] }, select: { id: true } }),
           () => ctx.services.db.connectorTool.findMany({ ...query, where: availableToolsWhere(ctx.viewer, args.filter), orderBy: AVAILABLE_TOOL_ORDER }),
+          info,
         ),
-      totalCount: (_root, args, ctx) => ctx.services.db.connectorTool.count({ where: availableToolsWhere(ctx.viewer, args.filter) }),
+      totalCount: (_root, args, ctx, info) =>
+        countUnlessWhole(info, () => ctx.services.db.connectorTool.count({ where: availableToolsWhere(ctx.viewer, args.filter) })),
     },
     { name: "AvailableToolConnection", description: "A page of the tools agents may use, by connector (oldest first), then as its server lists them" },
     { name: "AvailableToolEdge", description: "An available tool in a page, with its cursor" },
