@@ -11,6 +11,7 @@ import { fanoutScenario } from "./fanout.js";
 import { gateway } from "./gateway.js";
 import { httpScenarios } from "./http.js";
 import { idle } from "./idle.js";
+import { compileTargets } from "./harness/child.js";
 import { loadAverage } from "./harness/proc.js";
 import { type Row, printTable } from "./harness/table.js";
 
@@ -47,6 +48,7 @@ function sqlFailures(rows: Row[]): string[] {
 }
 
 async function main() {
+  compileTargets();
   const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const postgresUrl = (await reachable(url)) ? url : undefined;
   if (!postgresUrl) console.log(`(no PostgreSQL at ${url}: PGlite rows only)`);
