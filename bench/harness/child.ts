@@ -3,9 +3,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * Compiles src and bench into dist (tsconfig.bench.json, incremental): the targets run as the
- * deployment does, compiled by tsc, not through tsx, whose esbuild transform names every closure
- * it makes (`__name`), which puts a dictionary of properties on each (about 3 KB and a dozen closures
- * per subscription in B4's heap) and costs CPU the shipped code does not pay.
+ * deployment does, the code tsc emits on plain node, not esbuild's output under tsx's loader.
  */
 export function compileTargets(): void {
   execFileSync(process.execPath, [fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url)), "-p", "tsconfig.bench.json"], {
