@@ -26,17 +26,35 @@ async function client(url: string, token: string): Promise<Client> {
 
 const call = (c: Client, i: number) => c.callTool({ name: "echo", arguments: { i } });
 
-async function latencies(c: Client, calls: number, measure: (on: boolean) => Promise<void> | void = () => {}): Promise<number[]> {
+async function latencies(c: Client, calls: number): Promise<number[]> {
   for (let i = 0; i < WARMUP; i++) await call(c, i);
-  await measure(true);
   const ms: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
     await call(c, i);
     ms.push(performance.now() - t0);
   }
-  await measure(false);
   return ms.sort((a, b) => a - b);
+}
+
+/**
+ * Statements per gateway call, from calls made one at a time: the fewest of four batches of 20, each
+ * after a warming call, counted once the batch's ToolCall rows (written just after each answer) are
+ * in, so that the API key's lookup once a second (the viewer cache's lifetime) and a row still being
+ * written do not count against the calls of the batch they fall in.
+ */
+async function statementsPerCall(c: Client, statements: () => Promise<{ statements: number }>): Promise<number> {
+  const size = 20;
+  let fewest = Infinity;
+  for (let b = 0; b < 4; b++) {
+    await call(c, -1);
+    await new Promise((r) => setTimeout(r, 50));
+    const before = (await statements()).statements;
+    for (let i = 0; i < size; i++) await call(c, i);
+    await new Promise((r) => setTimeout(r, 50));
+    fewest = Math.min(fewest, ((await statements()).statements - before) / size);
+  }
+  return fewest;
 }
 
 /** Calls per second with CONCURRENCY agents, each making calls / CONCURRENCY calls back to back. */
@@ -63,13 +81,8 @@ export async function gateway(options: { quick: boolean; postgresUrl?: string })
     const direct = await client(up.ready.url, TOKEN);
     const through = await client(mcpEndpoint, key);
     const directMs = await latencies(direct, calls);
-    let before = 0;
-    const gatewayMs = await latencies(through, calls, async (on) => {
-      const { statements } = await plugboard.ask<{ statements: number }>("sql");
-      if (on) before = statements;
-      else before = statements - before;
-    });
-    const sqlPerCall = before / calls;
+    const gatewayMs = await latencies(through, calls);
+    const sqlPerCall = await statementsPerCall(through, () => plugboard.ask<{ statements: number }>("sql"));
     const directClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => client(up.ready.url, TOKEN)));
     const gatewayClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => client(mcpEndpoint, key)));
     const directRate = await throughput(directClients, calls);
@@ -87,7 +100,7 @@ export async function gateway(options: { quick: boolean; postgresUrl?: string })
       judge({
         scenario: "B6", target: `MCP tools/call through the gateway (${where})`, perSecond: gatewayRate, p50: gw50, p99: at(gatewayMs, 0.99), cpuMsPerRequest: cpuPerCall,
         sqlPerRequest: sqlPerCall, ratio, goal: "≥ 0.7× the throughput, p50 overhead ≤ 3 ms, SQL per call constant", note: `p50 overhead ${(gw50 - db50).toFixed(2)} ms`,
-      }, [[ratio >= 0.7, `${ratio.toFixed(2)}×`], [gw50 - db50 <= 3, `overhead ${(gw50 - db50).toFixed(2)} ms`], [sqlPerCall <= 1.05, `SQL ${sqlPerCall.toFixed(2)}`]]),
+      }, [[ratio >= 0.7, `${ratio.toFixed(2)}×`], [gw50 - db50 <= 3, `overhead ${(gw50 - db50).toFixed(2)} ms`], [sqlPerCall <= 1, `SQL ${sqlPerCall.toFixed(2)}`]]),
     ];
   } finally {
     await plugboard.stop();
