@@ -7,6 +7,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { cpuMs } from "./harness/proc.js";
 import { start } from "./harness/child.js";
+import { statementsPer } from "./harness/statements.js";
 import { type Row, judge, quantile as at } from "./harness/table.js";
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 500);
@@ -37,26 +38,6 @@ async function latencies(c: Client, calls: number): Promise<number[]> {
   return ms.sort((a, b) => a - b);
 }
 
-/**
- * Statements per gateway call, from calls made one at a time: the fewest of four batches of 20, each
- * after a warming call, counted once the batch's ToolCall rows (written just after each answer) are
- * in, so that the API key's lookup once a second (the viewer cache's lifetime) and a row still being
- * written do not count against the calls of the batch they fall in.
- */
-async function statementsPerCall(c: Client, statements: () => Promise<{ statements: number }>): Promise<number> {
-  const size = 20;
-  let fewest = Infinity;
-  for (let b = 0; b < 4; b++) {
-    await call(c, -1);
-    await new Promise((r) => setTimeout(r, 50));
-    const before = (await statements()).statements;
-    for (let i = 0; i < size; i++) await call(c, i);
-    await new Promise((r) => setTimeout(r, 50));
-    fewest = Math.min(fewest, ((await statements()).statements - before) / size);
-  }
-  return fewest;
-}
-
 /** Calls per second with CONCURRENCY agents, each making calls / CONCURRENCY calls back to back. */
 async function throughput(clients: Client[], calls: number): Promise<number> {
   const per = Math.ceil(calls / clients.length);
@@ -82,7 +63,8 @@ export async function gateway(options: { quick: boolean; postgresUrl?: string })
     const through = await client(mcpEndpoint, key);
     const directMs = await latencies(direct, calls);
     const gatewayMs = await latencies(through, calls);
-    const sqlPerCall = await statementsPerCall(through, () => plugboard.ask<{ statements: number }>("sql"));
+    // counted once a batch's ToolCall rows, written just after each answer, are in
+    const sqlPerCall = await statementsPer((i) => call(through, i), async () => (await plugboard.ask<{ statements: number }>("sql")).statements, { size: 20, settleMs: 50 });
     const directClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => client(up.ready.url, TOKEN)));
     const gatewayClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => client(mcpEndpoint, key)));
     const directRate = await throughput(directClients, calls);

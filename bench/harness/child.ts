@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 
 /**
  * Compiles src and bench into dist (tsconfig.bench.json, incremental): the targets run as the
- * deployment does, the code tsc emits on plain node, not esbuild's output under tsx's loader.
+ * deployment does, the code tsc emits on plain node, not esbuild's output under tsx's loader; B7
+ * starts the dist/src/main.js it emits. (The one build of a bench run: npm run bench has no prebench.)
  */
 export function compileTargets(): void {
   execFileSync(process.execPath, [fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url)), "-p", "tsconfig.bench.json"], {

@@ -1,5 +1,5 @@
 import { createSourceEventStream, type DocumentNode, execute, type ExecutionArgs, type ExecutionResult } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { mapAsyncIterator, type Plugin } from "graphql-yoga";
 import { isShared } from "../events/shared-payload.js";
 
 /**
@@ -37,7 +37,7 @@ export function useSharedSubscriptionResults(groupOf: GroupOf): Plugin {
         if (!(Symbol.asyncIterator in source)) return source;
         // yoga caches parsed documents, so subscribers sending the same text share one DocumentNode
         const key = `${documentId(a.document)}\u0000${a.operationName ?? ""}\u0000${JSON.stringify(a.variableValues ?? {})}\u0000${group}`;
-        return mapEvents(source[Symbol.asyncIterator](), (payload) => {
+        return mapAsyncIterator(source, (payload) => {
           if (!isShared(payload)) return execute({ ...a, rootValue: payload });
           let byGroup = results.get(payload);
           if (!byGroup) results.set(payload, (byGroup = new Map()));
@@ -48,30 +48,4 @@ export function useSharedSubscriptionResults(groupOf: GroupOf): Plugin {
       });
     },
   };
-}
-
-/**
- * The events of `source` through `map`. return() goes straight to the source, so that a subscriber
- * who leaves while no event comes is let go at once (an async generator would wait for the next).
- */
-function mapEvents<T, R>(source: AsyncIterator<T>, map: (value: T) => R | Promise<R>): AsyncIterableIterator<R> {
-  const done = { done: true, value: undefined } as IteratorReturnResult<undefined>;
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const r = await source.next();
-      return r.done ? done : { done: false, value: await map(r.value) };
-    },
-    async return() {
-      await source.return?.();
-      return done;
-    },
-    async throw(error: unknown) {
-      if (source.throw) await source.throw(error);
-      else await source.return?.();
-      throw error;
-    },
-  } as AsyncIterableIterator<R>;
 }
